@@ -1,0 +1,330 @@
+"""Read the content folder into the model, collecting every problem on the way.
+
+The only code that knows about files, YAML and folder names. It returns the model plus a report;
+an entity with errors in its own file is left out, a reference to something missing is dropped
+(and reported), so one mistake never takes the whole site down.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import posixpath
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import MappingNode
+
+from ..diagnostics import Report
+from ..messages import MESSAGES
+from ..model import (
+    Area,
+    Call,
+    Entity,
+    Goal,
+    Kind,
+    Network,
+    Operator,
+    Process,
+    ProcessProfile,
+    Project,
+    Site,
+    Update,
+)
+from .frontmatter import decode, split
+from .options import OptionSource
+from .schema import Context, Reference, Values, did_you_mean
+from .specs import ENTITY_SPECS, OPERATOR, PROCESS
+
+DEFAULT_FOLDERS: dict[Kind, str] = {
+    Kind.GOAL: "ziele",
+    Kind.PROJECT: "projekte",
+    Kind.CALL: "beteiligung",
+    Kind.AREA: "raeume",
+    Kind.NETWORK: "netzwerke",
+    Kind.UPDATE: "aktuelles",
+}
+ENTITY_CLASSES: dict[Kind, type[Entity]] = {
+    Kind.GOAL: Goal,
+    Kind.PROJECT: Project,
+    Kind.CALL: Call,
+    Kind.AREA: Area,
+    Kind.NETWORK: Network,
+    Kind.UPDATE: Update,
+}
+# Front matter keys whose model name differs (`key` would shadow Entity.key).
+RENAMED_FIELDS: dict[str, str] = {"key": "key_property"}
+
+
+@dataclass
+class LoadResult:
+    site: Site
+    report: Report
+    entity_pages: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # src_uri -> (kind, key)
+    left_out: set[str] = field(default_factory=set)  # src_uris of pages not to build
+
+
+@dataclass
+class _Broken:
+    """An entity left out for errors in its own file; its references are still checked."""
+
+    references: list[Reference]
+    path: str
+
+
+@dataclass
+class _Loaded:
+    entity: Entity
+    kind: Kind
+    references: list[Reference]
+    path: str
+
+
+def classify(src_uri: str, folders: Mapping[Kind, str]) -> tuple[Kind, str] | None:
+    """`projekte/dorfladen.md` -> (PROJECT, "dorfladen"); None for ordinary pages and overviews."""
+    parts = src_uri.split("/")
+    if len(parts) != 2 or not parts[1].endswith(".md"):
+        return None
+    for kind, folder in folders.items():
+        if parts[0] == folder:
+            name = parts[1][: -len(".md")]
+            return None if name in ("index", "README") else (kind, name)
+    return None
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe id: umlauts transliterated, everything else lower-case ASCII with hyphens."""
+    text = text.lower()
+    for umlaut, ascii_form in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, ascii_form)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "eintrag"
+
+
+class Loader:
+    def __init__(
+        self,
+        docs_dir: Path,
+        *,
+        folders: Mapping[Kind, str] = DEFAULT_FOLDERS,
+        display_prefix: str = "",
+    ) -> None:
+        self.docs_dir = docs_dir
+        self.folders = folders
+        self.display_prefix = display_prefix
+        self.report = Report()
+
+    def display(self, src_uri: str) -> str:
+        return self.display_prefix + src_uri
+
+    def load(
+        self,
+        pages: Iterable[str],
+        *,
+        process: OptionSource | None = None,
+        operator: OptionSource | None = None,
+    ) -> LoadResult:
+        result = LoadResult(site=Site(processes={}), report=self.report)
+        loaded: dict[Kind, dict[str, _Loaded]] = {kind: {} for kind in Kind}
+        broken: dict[Kind, set[str]] = {kind: set() for kind in Kind}
+        broken_refs: list[_Broken] = []
+        for src_uri in sorted(pages):
+            classified = classify(src_uri, self.folders)
+            if classified is None:
+                if not self._readable(src_uri):
+                    result.left_out.add(src_uri)
+                continue
+            kind, entity_id = classified
+            item = self._load_entity(src_uri, kind, entity_id)
+            if isinstance(item, _Broken):
+                broken[kind].add(entity_id)
+                broken_refs.append(item)
+                result.left_out.add(src_uri)
+                continue
+            loaded[kind][item.entity.key] = item
+            result.entity_pages[src_uri] = (kind, item.entity.key)
+
+        for left_out in broken_refs:  # report their dangling references too: all problems at once
+            self._check_references(left_out.references, loaded, broken, left_out.path)
+        profile, profile_refs = self._load_profile(process)
+        entities = {kind: self._resolve(loaded, broken, kind) for kind in Kind}
+        if profile is not None and profile.area is not None:
+            valid = self._check_references(profile_refs, loaded, broken, process.path if process else "")
+            profile = dataclasses.replace(profile, area=profile.area if profile.area in valid else None)
+        main = Process(
+            id="",
+            profile=profile,
+            goals=entities[Kind.GOAL],  # type: ignore[arg-type]
+            projects=entities[Kind.PROJECT],  # type: ignore[arg-type]
+            calls=entities[Kind.CALL],  # type: ignore[arg-type]
+            areas=entities[Kind.AREA],  # type: ignore[arg-type]
+            networks=entities[Kind.NETWORK],  # type: ignore[arg-type]
+            updates=entities[Kind.UPDATE],  # type: ignore[arg-type]
+        )
+        result.site = Site(processes={"": main}, operator=self._load_operator(operator))
+        return result
+
+    # Files -----------------------------------------------------------------------------------
+
+    def _read(self, src_uri: str) -> str | None:
+        path = self.display(src_uri)
+        try:
+            data = (self.docs_dir / src_uri).read_bytes()
+        except OSError as error:
+            self.report.add(path, None, f"{MESSAGES['unreadable_page']} ({error.strerror})")
+            return None
+        return decode(data, path, self.report)
+
+    def _readable(self, src_uri: str) -> bool:
+        """Ordinary pages are MkDocs' business, except that it crashes on bytes that are not UTF-8."""
+        return self._read(src_uri) is not None
+
+    def _load_entity(self, src_uri: str, kind: Kind, entity_id: str) -> _Loaded | _Broken:
+        path = self.display(src_uri)
+        text = self._read(src_uri)
+        if text is None:
+            return _Broken([], path)
+        errors_before = len(self.report)
+        if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", entity_id):
+            self.report.add(
+                path, None, MESSAGES["bad_file_name"].format(name=entity_id + ".md", suggestion=slugify(entity_id))
+            )
+        document = split(text, path, self.report, required=True)
+        if document is None or document.meta is None:
+            return _Broken([], path)
+        ctx = Context(path=path, first_line=document.meta_first_line, report=self.report)
+        values = ENTITY_SPECS[kind].convert_values(document.meta, ctx, "")
+        if isinstance(values, Values):
+            self._check_files(values, ctx, src_uri)
+        if not isinstance(values, Values) or len(self.report) > errors_before:
+            return _Broken(ctx.references, path)
+        data = {RENAMED_FIELDS.get(name, name): value for name, value in values.data.items()}
+        if kind is Kind.AREA:
+            data["member_names"] = self._member_names(src_uri, data, ctx, values)
+        if kind is Kind.PROJECT and "updates" in data:
+            data["updates"] = tuple(sorted(data["updates"], key=lambda update: update.date, reverse=True))
+        if kind is Kind.PROJECT and "milestones" in data:
+            data["milestones"] = tuple(sorted(data["milestones"], key=lambda milestone: milestone.date))
+        if ctx.errors:
+            return _Broken(ctx.references, path)
+        entity = ENTITY_CLASSES[kind](
+            id=entity_id, process="", src_uri=src_uri, body=document.body, **data
+        )
+        return _Loaded(entity, kind, ctx.references, path)
+
+    def _check_files(self, values: Values, ctx: Context, src_uri: str) -> None:
+        image = values.get("image")
+        if image and not self._content_file(src_uri, image).is_file():
+            ctx.error_at(values.line_of("image"), MESSAGES["image_not_found"].format(value=image))
+
+    def _content_file(self, src_uri: str, reference: str) -> Path:
+        """A path an editor wrote: relative to content/ (or, failing that, to the page's folder)."""
+        candidate = self.docs_dir / reference.lstrip("/")
+        if candidate.exists():
+            return candidate
+        return self.docs_dir / posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), reference))
+
+    def _member_names(self, src_uri: str, data: dict[str, Any], ctx: Context, values: Values) -> tuple[str, ...]:
+        """Names of the member shapes, for the text list that is the map's accessible alternative."""
+        members: tuple[str, ...] = data.get("members", ())
+        geometry, key = data.get("geometry"), data.get("key_property")
+        if not geometry or not key:
+            return members
+        path = self._content_file(src_uri, geometry)
+        try:
+            collection = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            ctx.error_at(values.line_of("geometry"), MESSAGES["geometry_unreadable"].format(value=geometry))
+            return members
+        if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+            ctx.error_at(values.line_of("geometry"), MESSAGES["geometry_not_collection"].format(value=geometry))
+            return members
+        names: dict[str, str] = {}
+        for feature in collection.get("features") or []:
+            properties = feature.get("properties") or {} if isinstance(feature, dict) else {}
+            if key in properties:
+                names[str(properties[key])] = str(properties.get("GEN") or properties.get("name") or properties[key])
+        if not names:
+            ctx.error_at(values.line_of("key"), MESSAGES["geometry_no_key"].format(key=key, value=geometry))
+            return members
+        for index, member in enumerate(members):
+            if member not in names:
+                close = [value for value in names if value.startswith(member[:5])][:3]
+                hint = MESSAGES["unknown_member_close"].format(close=", ".join(close)) if close else ""
+                ctx.error_at(
+                    values.line_of("members") + index,
+                    MESSAGES["unknown_member"].format(value=member, key=key, file=geometry) + hint,
+                )
+        return tuple(names.get(member, member) for member in members)
+
+    # Options ---------------------------------------------------------------------------------
+
+    def _load_profile(self, source: OptionSource | None) -> tuple[ProcessProfile | None, list[Reference]]:
+        if source is None:
+            return None, []
+        ctx = Context(path=source.path, first_line=source.first_line, report=self.report)
+        values = PROCESS.convert_values(source.node, ctx, "process")
+        if not isinstance(values, Values):
+            return None, []
+        return ProcessProfile(**values.data), ctx.references
+
+    def _load_operator(self, source: OptionSource | None) -> Operator | None:
+        if source is None:
+            return None
+        ctx = Context(path=source.path, first_line=source.first_line, report=self.report)
+        values = OPERATOR.convert_values(source.node, ctx, "operator")
+        return Operator(**values.data) if isinstance(values, Values) else None
+
+    # References ------------------------------------------------------------------------------
+
+    def _resolve(
+        self, loaded: dict[Kind, dict[str, _Loaded]], broken: dict[Kind, set[str]], kind: Kind
+    ) -> dict[str, Entity]:
+        """Each entity with references to missing entities dropped (and reported)."""
+        resolved: dict[str, Entity] = {}
+        for key, item in sorted(loaded[kind].items()):
+            valid = self._check_references(item.references, loaded, broken, item.path)
+            changes = {}
+            for name in ("goals", "projects", "areas", "networks"):
+                current = getattr(item.entity, name, None)
+                if isinstance(current, tuple):
+                    changes[name] = tuple(ref for ref in current if ref in valid)
+            resolved[key] = dataclasses.replace(item.entity, **changes) if changes else item.entity
+        return resolved
+
+    def _check_references(
+        self,
+        references: list[Reference],
+        loaded: dict[Kind, dict[str, _Loaded]],
+        broken: dict[Kind, set[str]],
+        path: str,
+    ) -> set[str]:
+        valid: set[str] = set()
+        for ref in references:
+            target = Kind(ref.target)
+            if ref.value in loaded[target]:
+                valid.add(ref.value)
+                continue
+            if ref.value in broken[target]:
+                continue  # its own file's problem is reported already
+            known = sorted(loaded[target])
+            if "/" in ref.value:
+                message = MESSAGES["unknown_process"].format(name=ref.field, process=ref.value.split("/")[0])
+            else:
+                listing = (
+                    MESSAGES["unknown_ref_known"].format(known=", ".join(known[:12]) + (", …" if len(known) > 12 else ""))
+                    if known
+                    else MESSAGES["unknown_ref_none"]
+                )
+                message = (
+                    MESSAGES["unknown_ref"].format(
+                        name=ref.field, kind=MESSAGES[f"kind_{target.value}"], value=ref.value, known=listing
+                    )
+                    + did_you_mean(ref.value, known)
+                )
+            self.report.add(path, ref.line, message, warning_only=True)
+        return valid

@@ -1,0 +1,372 @@
+"""The front matter of every entity kind, and of the `process` and `operator` options.
+
+This is the one description of what editors may write: the loader validates against it and the
+JSON Schema for editors' tools is generated from it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Final
+
+from .. import labels
+from ..messages import MESSAGES
+from ..model import (
+    AREA_KINDS,
+    BETTER_DIRECTIONS,
+    CALL_FORMATS,
+    FOUNDATION_STATES,
+    FOUNDATIONS,
+    NETWORK_MEMBER_KINDS,
+    PROJECT_STATUSES,
+    Contact,
+    CorridorPoint,
+    Foundation,
+    Indicator,
+    Kind,
+    Location,
+    Measurement,
+    Milestone,
+    NetworkMember,
+    Phase,
+    Place,
+    ProjectUpdate,
+)
+from .schema import (
+    Boolean,
+    Check,
+    Choice,
+    Context,
+    DateOrDateTime,
+    DateSpec,
+    Email,
+    Field,
+    ListOf,
+    Number,
+    Record,
+    Ref,
+    Slug,
+    Text,
+    Url,
+    Values,
+)
+
+
+def _words(shown: dict[str, str]) -> dict[str, str]:
+    """The German label of each value, as a word an editor may write for it."""
+    return {label: value for value, label in shown.items()}
+
+
+def _end_not_before_start(start_key: str = "start", end_key: str = "end") -> Check:
+    def check(values: Values, ctx: Context) -> None:
+        start, end = values.get(start_key), values.get(end_key)
+        if start is None or end is None:
+            return
+        if _as_comparable(end) < _as_comparable(start):
+            ctx.error_at(
+                values.line_of(end_key),
+                MESSAGES["end_before_start"].format(name=end_key, end=_show(end), start=_show(start)),
+            )
+
+    return check
+
+
+def _as_comparable(value: date | datetime) -> tuple[date, datetime | None]:
+    if isinstance(value, datetime):
+        return (value.date(), value)
+    return (value, None)
+
+
+def _show(value: date | datetime) -> str:
+    return value.isoformat(timespec="minutes") if isinstance(value, datetime) else value.isoformat()
+
+
+def _unique_years(name: str) -> Check:
+    def check(values: Values, ctx: Context) -> None:
+        items = values.get(name) or ()
+        seen: dict[int, int] = {}
+        for index, item in enumerate(items):
+            line = values.line_of(name) + index  # close enough for flow lists; exact for block lists
+            if item.year in seen:
+                ctx.error_at(line, MESSAGES["duplicate_year"].format(name=name, year=item.year, line=seen[item.year]))
+            else:
+                seen[item.year] = line
+
+    return check
+
+
+def _corridor_band_ordered(values: Values, ctx: Context) -> None:
+    for point in values.get("corridor") or ():
+        if point.min > point.max:
+            ctx.error_at(
+                values.line_of("corridor"),
+                MESSAGES["min_above_max"].format(year=point.year, low=point.min, high=point.max),
+            )
+
+
+def _unique_indicator_ids(values: Values, ctx: Context) -> None:
+    seen: dict[str, int] = {}
+    for index, indicator in enumerate(values.get("indicators") or ()):
+        line = values.line_of("indicators") + index
+        if indicator.id in seen:
+            ctx.error_at(line, MESSAGES["duplicate_indicator"].format(value=indicator.id, line=seen[indicator.id]))
+        seen.setdefault(indicator.id, line)
+
+
+def _image_has_alt(values: Values, ctx: Context) -> None:
+    if values.get("image") and not values.get("image_alt"):
+        ctx.error_at(values.line_of("image"), MESSAGES["image_alt_missing"])
+    if values.get("image_alt") and not values.get("image"):
+        ctx.error_at(values.line_of("image_alt"), MESSAGES["image_alt_without_image"])
+
+
+def _build_indicator(data: dict[str, Any]) -> Indicator:
+    data["corridor"] = tuple(sorted(data.get("corridor", ()), key=lambda point: point.year))
+    data["values"] = tuple(sorted(data.get("values", ()), key=lambda value: value.year))
+    return Indicator(**data)
+
+
+def _contact_fields(*, with_url: bool = False) -> dict[str, Field]:
+    fields = {
+        "name": Field(Text(), help="Name der Stelle oder Person"),
+        "email": Field(Email(), help="E-Mail-Adresse"),
+        "phone": Field(Text(), help="Telefonnummer, in Anführungszeichen"),
+    }
+    if with_url:
+        fields["url"] = Field(Url(), help="Internetadresse")
+    return fields
+
+
+CONTACT: Final = Record(_contact_fields(), build=lambda data: Contact(**data))
+CONTACT_WITH_URL: Final = Record(_contact_fields(with_url=True), build=lambda data: Contact(**data))
+
+YEAR: Final = Number(minimum=1900, maximum=2200, integer=True)
+
+CORRIDOR_POINT: Final = Record(
+    {
+        "year": Field(YEAR, required=True, help="Jahr"),
+        "min": Field(Number(), required=True, help="Untere Grenze des Korridors in diesem Jahr"),
+        "max": Field(Number(), required=True, help="Obere Grenze des Korridors in diesem Jahr"),
+    },
+    build=lambda data: CorridorPoint(**data),
+)
+MEASUREMENT: Final = Record(
+    {
+        "year": Field(YEAR, required=True, help="Jahr der Messung"),
+        "value": Field(Number(), required=True, help="Gemessener Wert"),
+    },
+    build=lambda data: Measurement(**data),
+)
+INDICATOR: Final = Record(
+    {
+        "id": Field(Slug(), required=True, help="Kennung des Indikators, z. B. leerstand"),
+        "name": Field(Text(), required=True, help="Name des Indikators"),
+        "unit": Field(Text(), required=True, help="Einheit, z. B. \"%\" oder Einwohner"),
+        "better": Field(Choice(BETTER_DIRECTIONS), required=True, help="lower: niedriger ist besser; higher: höher ist besser"),
+        "source": Field(Text(), help="Quelle der Messwerte"),
+        "corridor": Field(ListOf(CORRIDOR_POINT, min_items=2), required=True, help="Zielkorridor, mindestens zwei Jahre"),
+        "values": Field(ListOf(MEASUREMENT), help="Gemessene Werte"),
+    },
+    build=_build_indicator,
+    checks=(_unique_years("corridor"), _unique_years("values"), _corridor_band_ordered),
+)
+
+COMMON: Final = {
+    "title": Field(Text(), required=True, help="Überschrift und Linktext"),
+    "summary": Field(Text(), help="Ein bis zwei Sätze für Übersichten und Feeds"),
+    "updated": Field(DateSpec(), help="Datum der letzten wesentlichen Änderung"),
+    "image": Field(Text(), help="Bild im Ordner content/, z. B. bilder/dorfladen.jpg"),
+    "image_alt": Field(Text(), help="Beschreibung des Bildes (Pflicht, wenn image gesetzt ist)"),
+}
+
+
+def _entity(fields: dict[str, Field], *checks: Check) -> Record:
+    return Record({**COMMON, **fields}, checks=(_image_has_alt, *checks))
+
+
+def _refs(kind: Kind, help_text: str, *, required: bool = False, min_items: int = 0) -> Field:
+    return Field(ListOf(Ref(kind.value), unique=True, min_items=min_items), required=required, help=help_text)
+
+
+GOAL: Final = _entity(
+    {
+        "field": Field(Text(), help="Handlungsfeld (zum Gruppieren)"),
+        "indicators": Field(ListOf(INDICATOR), help="Indikatoren mit Zielkorridor"),
+    },
+    _unique_indicator_ids,
+)
+
+MILESTONE: Final = Record(
+    {
+        "date": Field(DateSpec(), required=True, help="Datum"),
+        "title": Field(Text(), required=True, help="Was erreicht wird"),
+        "done": Field(Boolean(), help="true, wenn erreicht"),
+    },
+    build=lambda data: Milestone(**data),
+)
+PROJECT_UPDATE: Final = Record(
+    {
+        "date": Field(DateSpec(), required=True, help="Datum"),
+        "text": Field(Text(), required=True, help="Kurze Meldung"),
+    },
+    build=lambda data: ProjectUpdate(**data),
+)
+LOCATION: Final = Record(
+    {
+        "lat": Field(Number(minimum=-90, maximum=90), required=True, help="Geografische Breite, z. B. 49.512"),
+        "lon": Field(Number(minimum=-180, maximum=180), required=True, help="Geografische Länge, z. B. 7.845"),
+        "address": Field(Text(), help="Anschrift"),
+    },
+    build=lambda data: Location(**data),
+)
+PROJECT: Final = _entity(
+    {
+        "status": Field(Choice(PROJECT_STATUSES, labels.PROJECT_STATUS_WORDS), required=True, help="Stand des Projekts"),
+        "goals": _refs(Kind.GOAL, "Ziele, denen das Projekt dient", required=True, min_items=1),
+        "areas": _refs(Kind.AREA, "Räume, in denen das Projekt wirkt"),
+        "networks": _refs(Kind.NETWORK, "Beteiligte Netzwerke"),
+        "lead": Field(Text(), help="Verantwortlich"),
+        "start": Field(DateSpec(), help="Beginn"),
+        "end": Field(DateSpec(), help="Ende, geplant oder tatsächlich"),
+        "progress": Field(Number(minimum=0, maximum=100, integer=True), help="Fortschritt in Prozent"),
+        "funding": Field(Text(), help="Förderung"),
+        "budget": Field(Number(minimum=0), help="Budget in Euro"),
+        "location": Field(LOCATION, help="Ort des Projekts"),
+        "milestones": Field(ListOf(MILESTONE), help="Meilensteine"),
+        "updates": Field(ListOf(PROJECT_UPDATE), help="Neuigkeiten zum Projekt"),
+    },
+    _end_not_before_start(),
+)
+
+PLACE: Final = Record(
+    {
+        "name": Field(Text(), help="Name des Ortes"),
+        "address": Field(Text(), help="Anschrift"),
+        "lat": Field(Number(minimum=-90, maximum=90), help="Geografische Breite"),
+        "lon": Field(Number(minimum=-180, maximum=180), help="Geografische Länge"),
+    },
+    build=lambda data: Place(**data),
+)
+REGISTRATION: Final = Record(
+    {
+        "url": Field(Url(), help="Anmeldeseite"),
+        "email": Field(Email(), help="Anmeldung per E-Mail"),
+        "phone": Field(Text(), help="Anmeldung per Telefon"),
+    },
+    build=lambda data: Contact(**data),
+)
+CALL: Final = _entity(
+    {
+        "format": Field(Choice(CALL_FORMATS, _words(labels.CALL_FORMAT)), required=True, help="Art der Beteiligung"),
+        "start": Field(DateOrDateTime(), required=True, help="Beginn (Datum oder Datum mit Uhrzeit)"),
+        "end": Field(DateOrDateTime(), help="Ende"),
+        "deadline": Field(DateSpec(), help="Letzter Tag der Anmeldung oder Teilnahme"),
+        "place": Field(PLACE, help="Ort der Veranstaltung"),
+        "online": Field(Url(), help="Link zur Umfrage oder Übertragung"),
+        "registration": Field(REGISTRATION, help="Anmeldung"),
+        "accessibility": Field(Text(), help="Hinweise zur Barrierefreiheit"),
+        "contact": Field(CONTACT, help="Ansprechstelle"),
+        "goals": _refs(Kind.GOAL, "Ziele, um die es geht"),
+        "projects": _refs(Kind.PROJECT, "Schlüsselprojekte, um die es geht"),
+        "areas": _refs(Kind.AREA, "Räume, um die es geht"),
+    },
+    _end_not_before_start(),
+)
+
+AREA: Final = _entity(
+    {
+        "kind": Field(Choice(AREA_KINDS, _words(labels.AREA_KIND)), required=True, help="Art des Raums"),
+        "geometry": Field(Text(), help="GeoJSON-Datei in content/, z. B. geodaten/kl-ortsgemeinden.geojson"),
+        "key": Field(Text(), help="Eigenschaft, die ein Mitglied kennzeichnet, z. B. AGS"),
+        "members": Field(ListOf(Text(), unique=True), help="Werte von key, die zu diesem Raum gehören (in Anführungszeichen)"),
+        "attribution": Field(Text(), help="Quellenvermerk der Grenzdaten"),
+        "attribution_url": Field(Url(), help="Link zur Quelle der Grenzdaten"),
+    },
+)
+
+NETWORK_MEMBER: Final = Record(
+    {
+        "name": Field(Text(), required=True, help="Name"),
+        "kind": Field(Choice(NETWORK_MEMBER_KINDS, _words(labels.NETWORK_MEMBER_KIND)), help="Art des Mitglieds"),
+        "role": Field(Text(), help="Rolle im Netzwerk"),
+    },
+    build=lambda data: NetworkMember(**data),
+)
+NETWORK: Final = _entity(
+    {
+        "purpose": Field(Text(), help="Wozu das Netzwerk da ist"),
+        "members": Field(ListOf(NETWORK_MEMBER), help="Mitglieder"),
+        "contact": Field(CONTACT, help="Ansprechstelle"),
+    },
+)
+
+UPDATE: Final = _entity(
+    {
+        "date": Field(DateSpec(), required=True, help="Datum der Meldung"),
+        "goals": _refs(Kind.GOAL, "Ziele, um die es geht"),
+        "projects": _refs(Kind.PROJECT, "Schlüsselprojekte, um die es geht"),
+        "areas": _refs(Kind.AREA, "Räume, um die es geht"),
+    },
+)
+
+ENTITY_SPECS: Final = {
+    Kind.GOAL: GOAL,
+    Kind.PROJECT: PROJECT,
+    Kind.CALL: CALL,
+    Kind.AREA: AREA,
+    Kind.NETWORK: NETWORK,
+    Kind.UPDATE: UPDATE,
+}
+
+
+def _phases_in_order(values: Values, ctx: Context) -> None:
+    phases = values.get("phases") or ()
+    for previous, phase in zip(phases, phases[1:], strict=False):
+        if previous.end is not None and phase.start <= previous.end:
+            ctx.error_at(values.line_of("phases"), MESSAGES["phase_order"].format(name=phase.name))
+
+
+PHASE: Final = Record(
+    {
+        "name": Field(Text(), required=True, help="Name der Phase"),
+        "start": Field(DateSpec(), required=True, help="Beginn"),
+        "end": Field(DateSpec(), help="Ende (leer: offen)"),
+    },
+    build=lambda data: Phase(**data),
+    checks=(_end_not_before_start(),),
+)
+FOUNDATION: Final = Record(
+    {
+        "state": Field(Choice(FOUNDATION_STATES), required=True, help="yes, partly oder no"),
+        "note": Field(Text(), help="Kurze Erläuterung"),
+    },
+    build=lambda data: Foundation(**data),
+)
+PROCESS: Final = Record(
+    {
+        "name": Field(Text(), required=True, help="Name des Prozesses"),
+        "kind": Field(Text(), help="Art, z. B. Kreisentwicklungskonzept oder Zukunfts-Check Dorf"),
+        "area": Field(Ref(Kind.AREA.value), help="Raum, den der Prozess umfasst"),
+        "summary": Field(Text(), help="Worum es geht, in einem Satz"),
+        "phases": Field(ListOf(PHASE), help="Phasen mit Beginn und Ende"),
+        "management": Field(CONTACT, help="Prozessmanagement und Kontakt"),
+        "support": Field(Text(), help="Externe Unterstützung"),
+        "foundations": Field(
+            Record({name: Field(FOUNDATION, help=labels.FOUNDATION[name]) for name in FOUNDATIONS}),
+            help="Die sieben Grundlagen des Prozesses",
+        ),
+    },
+    checks=(_phases_in_order,),
+)
+OPERATOR: Final = Record(
+    {
+        "name": Field(Text(), required=True, help="Name der Behörde"),
+        "address": Field(Text(), required=True, help="Postanschrift"),
+        "email": Field(Email(), required=True, help="E-Mail-Adresse"),
+        "phone": Field(Text(), help="Telefonnummer"),
+        "represented_by": Field(Text(), help="Vertreten durch"),
+        "privacy_contact": Field(CONTACT, help="Datenschutzbeauftragte Stelle"),
+        "accessibility_contact": Field(CONTACT, help="Kontakt für Rückmeldungen zur Barrierefreiheit"),
+        "enforcement": Field(CONTACT_WITH_URL, help="Durchsetzungs- und Schlichtungsstelle"),
+    },
+)

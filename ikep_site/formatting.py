@@ -1,0 +1,47 @@
+"""German formatting of dates and numbers, without depending on the machine's locale."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .labels import EURO_SUFFIX, MONTHS, WEEKDAYS
+
+
+def format_date(value: date, *, weekday: bool = False) -> str:
+    """`3. Dezember 2026`, or `Donnerstag, 3. Dezember 2026` with `weekday`."""
+    text = f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    if weekday:
+        text = f"{WEEKDAYS[value.weekday()]}, {text}"
+    return text
+
+
+def format_date_short(value: date) -> str:
+    """`03.12.2026`, for tables and compact lists."""
+    return f"{value.day:02d}.{value.month:02d}.{value.year}"
+
+
+def format_time(value: datetime) -> str:
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def format_number(value: float, *, decimals: int | None = None) -> str:
+    """German number: `1.234,5`. Integers stay without decimals unless `decimals` is given."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else _natural_decimals(value)
+    text = f"{value:,.{decimals}f}"
+    # Swap the English separators for the German ones.
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_euro(value: float) -> str:
+    return f"{format_number(value, decimals=0 if float(value).is_integer() else 2)}\u00a0{EURO_SUFFIX}"
+
+
+def format_percent(value: float) -> str:
+    return f"{format_number(value)}\u00a0%"
+
+
+def _natural_decimals(value: float) -> int:
+    """How many decimals the value has as written (up to 4), so 7.25 is not shown as 7,3."""
+    text = f"{value:.4f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0

@@ -1,0 +1,328 @@
+"""Every German word a citizen or an editor reads, in one place.
+
+Templates get this module's `LABELS` as `L`; Python code imports the names it needs. What editors read
+in error messages lives beside it in `messages.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MONTHS: Final = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+WEEKDAYS: Final = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+
+PROJECT_STATUS: Final = {
+    "idea": "Idee",
+    "planned": "Geplant",
+    "in_progress": "In Umsetzung",
+    "done": "Abgeschlossen",
+    "paused": "Pausiert",
+    "dropped": "Eingestellt",
+}
+# Words editors may write instead of the value; used to suggest the right one.
+PROJECT_STATUS_WORDS: Final = {
+    **{label: key for key, label in PROJECT_STATUS.items()},
+    "laufend": "in_progress",
+    "in Arbeit": "in_progress",
+    "umgesetzt": "done",
+    "fertig": "done",
+    "abgebrochen": "dropped",
+    "ruht": "paused",
+}
+# Plural headings for the projects overview, grouped by status.
+PROJECT_STATUS_GROUP: Final = {
+    "in_progress": "In Umsetzung",
+    "planned": "Geplant",
+    "idea": "Ideen",
+    "done": "Abgeschlossen",
+    "paused": "Pausiert",
+    "dropped": "Eingestellt",
+}
+CALL_FORMAT: Final = {
+    "workshop": "Werkstatt",
+    "meeting": "Versammlung",
+    "walk": "Ortsbegehung",
+    "survey": "Umfrage",
+    "online": "Online-Beteiligung",
+    "other": "Beteiligung",
+}
+AREA_KIND: Final = {
+    "gemeinde": "Gemeinde",
+    "verbandsgemeinde": "Verbandsgemeinde",
+    "landkreis": "Landkreis",
+    "kooperationsraum": "Kooperationsraum",
+    "other": "Gebiet",
+}
+NETWORK_MEMBER_KIND: Final = {
+    "municipality": "Kommune",
+    "administration": "Verwaltung",
+    "politics": "Politik",
+    "association": "Verein oder Verband",
+    "business": "Wirtschaft",
+    "citizens": "Bürgerschaft",
+    "other": "Weitere",
+}
+CORRIDOR_STATUS: Final = {
+    "inside": "im Korridor",
+    "better": "besser als der Korridor",
+    "outside": "außerhalb des Korridors",
+    "no_data": "keine Daten",
+}
+BETTER: Final = {"lower": "niedriger ist besser", "higher": "höher ist besser"}
+FOUNDATION: Final = {
+    "management": "Aktives Prozessmanagement",
+    "chefsache": "Der Prozess ist Chefsache",
+    "administration": "Eine motivierte, veränderungsbereite Verwaltung",
+    "councils": "Politische Unterstützung durch die Räte",
+    "actors": "Fähigkeiten interessierter Akteurinnen und Akteure",
+    "opinion_leaders": "Eingebundene Meinungsführerinnen und Meinungsführer",
+    "dialogue": "Offener Dialog mit den Bürgerinnen und Bürgern",
+}
+FOUNDATION_STATE: Final = {"yes": "gegeben", "partly": "teilweise gegeben", "no": "noch nicht gegeben"}
+PHASE_STATE: Final = {"past": "abgeschlossen", "current": "aktuelle Phase", "future": "geplant"}
+
+# Titles of the pages and overviews the plugin generates.
+PAGE_TITLE: Final = {
+    "goals": "Ziele",
+    "projects": "Schlüsselprojekte",
+    "calls": "Beteiligung",
+    "areas": "Räume",
+    "networks": "Netzwerke",
+    "updates": "Aktuelles",
+    "process": "Der Prozess",
+    "imprint": "Impressum",
+    "privacy": "Datenschutzerklärung",
+    "accessibility": "Erklärung zur Barrierefreiheit",
+    "easy_language": "Leichte Sprache",
+}
+
+# Short labels used in templates (`L.<name>`).
+LABELS: Final = {
+    "status": "Status",
+    "progress": "Fortschritt",
+    "progress_value": "{value} % umgesetzt",
+    "lead": "Verantwortlich",
+    "period": "Zeitraum",
+    "since": "seit {start}",
+    "until": "bis {end}",
+    "funding": "Förderung",
+    "budget": "Budget",
+    "location": "Ort",
+    "coordinates": "Koordinaten",
+    "coordinates_value": "{lat}° N, {lon}° O",
+    "milestones": "Meilensteine",
+    "milestone_done": "erreicht",
+    "milestone_open": "offen",
+    "updates": "Neuigkeiten",
+    "goals": "Ziele",
+    "projects": "Schlüsselprojekte",
+    "areas": "Räume",
+    "networks": "Netzwerke",
+    "calls": "Beteiligung",
+    "field": "Handlungsfeld",
+    "indicators": "Indikatoren",
+    "indicator": "Indikator",
+    "unit": "Einheit",
+    "source": "Quelle",
+    "direction": "Richtung",
+    "year": "Jahr",
+    "value": "Messwert",
+    "corridor": "Korridor",
+    "corridor_min": "Korridor von",
+    "corridor_max": "Korridor bis",
+    "corridor_status": "Stand gegenüber dem Korridor",
+    "newest_value": "Neuester Wert",
+    "csv_download": "Daten als CSV herunterladen",
+    "chart_table_caption": "Messwerte und Entwicklungskorridor: {name}",
+    "no_projects": "Diesem Eintrag sind noch keine Schlüsselprojekte zugeordnet.",
+    "no_entries": "Noch keine Einträge.",
+    "serves_goals": "Dient den Zielen",
+    "projects_of_goal": "Schlüsselprojekte zu diesem Ziel",
+    "projects_in_area": "Schlüsselprojekte in diesem Raum",
+    "projects_of_network": "Schlüsselprojekte dieses Netzwerks",
+    "calls_in_area": "Beteiligung in diesem Raum",
+    "members": "Mitglieder",
+    "member_list": "Zugehörige Gebiete",
+    "purpose": "Zweck",
+    "role": "Rolle",
+    "contact": "Kontakt",
+    "email": "E-Mail",
+    "phone": "Telefon",
+    "web": "Internet",
+    "kind": "Art",
+    "updated": "Zuletzt aktualisiert",
+    "date": "Datum",
+    "more": "Mehr erfahren",
+    "read_more": "Weiterlesen: {title}",
+    "filter_heading": "Liste eingrenzen",
+    "filter_goal": "Nach Ziel",
+    "filter_area": "Nach Raum",
+    "filter_all": "alle",
+    "filter_result": "{count} von {total} Schlüsselprojekten angezeigt",
+    "filter_none": "Keine Schlüsselprojekte passen zu dieser Auswahl.",
+    "by_status": "Nach Status",
+    "phases": "Phasen des Prozesses",
+    "current_phase": "Aktuelle Phase",
+    "foundations": "Grundlagen des Prozesses",
+    "management": "Prozessmanagement und Kontakt",
+    "support": "Externe Unterstützung",
+    "process_area": "Gebiet des Prozesses",
+    "process_kind": "Art des Prozesses",
+    "from_project": "Aus dem Projekt {title}",
+    "news": "Aktuelles",
+    "news_project": "Projekt",
+    "goal_status_overview": "Stand der Indikatoren",
+    "image": "Bild",
+    "fictional": "Fiktives Beispiel",
+    "legal_missing": (
+        "Für diese Seite fehlen Angaben des Betreibers in der Konfiguration (mkdocs.yml, "
+        "Abschnitt operator): {missing}. Bitte ergänzen Sie sie, bevor die Website veröffentlicht wird."
+    ),
+    "open_end": "offen",
+    "foundations_intro": (
+        "Ein integrierter Entwicklungsprozess gelingt, wenn sieben Grundlagen gegeben sind. "
+        "So steht es um sie:"
+    ),
+    "no_statement": "keine Angabe",
+    "legal_missing_title": "Angaben fehlen",
+    "operator_fields_imprint": "name, address, email, represented_by",
+    "operator_fields_privacy": "name, address, email, privacy_contact",
+    "operator_fields_accessibility": "name, accessibility_contact, enforcement",
+    # Impressum
+    "imprint_provider": "Anbieter",
+    "imprint_represented": "Vertreten durch",
+    "imprint_responsible": "Verantwortlich für den Inhalt nach § 18 Abs. 2 Medienstaatsvertrag",
+    "imprint_liability_heading": "Haftung für Links",
+    "imprint_liability": (
+        "Diese Website enthält Verweise auf Websites Dritter. Für deren Inhalte sind ausschließlich "
+        "die jeweiligen Anbieter verantwortlich. Zum Zeitpunkt der Verlinkung waren keine "
+        "Rechtsverstöße erkennbar; bei Bekanntwerden entfernen wir solche Links umgehend."
+    ),
+    "imprint_geodata_heading": "Kartengrundlagen",
+    "imprint_geodata": (
+        "Gebietsgrenzen: © GeoBasis-DE / BKG (Daten verändert), Datenlizenz Deutschland – "
+        "Namensnennung – Version 2.0. Die Quelle ist bei jeder Karte angegeben."
+    ),
+    # Datenschutzerklärung
+    "privacy_controller": "Verantwortliche Stelle",
+    "privacy_officer": "Datenschutzbeauftragte Stelle",
+    "privacy_hosting_heading": "Bereitstellung der Website",
+    "privacy_hosting": (
+        "Diese Website besteht aus fertigen Seiten ohne Anmeldung und ohne Formulare. Sie wird über "
+        "{hosting} bereitgestellt. Beim Aufruf einer Seite verarbeitet der Server technisch notwendige "
+        "Daten (IP-Adresse, Datum und Uhrzeit, aufgerufene Adresse, Angaben zum Browser), um die Seite "
+        "auszuliefern und die Sicherheit des Betriebs zu gewährleisten. Rechtsgrundlage ist "
+        "Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit § 3 Landesdatenschutzgesetz Rheinland-Pfalz."
+    ),
+    "privacy_none_heading": "Keine Cookies, keine Analyse, keine Inhalte Dritter",
+    "privacy_none": (
+        "Diese Website setzt keine Cookies, verwendet keine Analyse- oder Trackingdienste und lädt "
+        "beim Aufruf keine Inhalte von anderen Servern – auch keine Schriften. Die Suche läuft "
+        "vollständig in Ihrem Browser. Hintergrundkarten eines Kartendienstes werden nur geladen, "
+        "wenn Sie das ausdrücklich anfordern; darauf wird an der Karte hingewiesen."
+    ),
+    "privacy_contact_heading": "Wenn Sie uns schreiben",
+    "privacy_contact": (
+        "Schreiben Sie uns eine E-Mail oder melden Sie sich zu einer Veranstaltung an, verarbeiten wir "
+        "Ihre Angaben nur, um Ihr Anliegen zu bearbeiten, und löschen sie, wenn sie dafür nicht mehr "
+        "gebraucht werden und keine Aufbewahrungspflicht besteht."
+    ),
+    "privacy_rights_heading": "Ihre Rechte",
+    "privacy_rights": (
+        "Sie haben das Recht auf Auskunft (Art. 15 DSGVO), Berichtigung (Art. 16), Löschung (Art. 17), "
+        "Einschränkung der Verarbeitung (Art. 18) und Widerspruch (Art. 21). Wenden Sie sich dazu an "
+        "die oben genannte Stelle."
+    ),
+    "privacy_complaint": (
+        "Sie können sich außerdem beim Landesbeauftragten für den Datenschutz und die "
+        "Informationsfreiheit Rheinland-Pfalz beschweren (Hintere Bleiche 34, 55116 Mainz, "
+        "www.datenschutz.rlp.de)."
+    ),
+    # Erklärung zur Barrierefreiheit
+    "a11y_scope": (
+        "{operator} ist bemüht, diese Website im Einklang mit dem Landesinklusionsgesetz "
+        "Rheinland-Pfalz und der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei "
+        "zugänglich zu machen. Diese Erklärung gilt für die gesamte Website."
+    ),
+    "a11y_status_heading": "Stand der Vereinbarkeit mit den Anforderungen",
+    "a11y_status": (
+        "Diese Website ist mit den Anforderungen der BITV 2.0 (WCAG 2.1, Stufe AA) teilweise "
+        "vereinbar. Jede Seite wird bei jeder Veröffentlichung automatisch geprüft; eine vollständige "
+        "Prüfung durch Fachleute steht noch aus. Diagramme sind zusätzlich als Tabelle und als "
+        "Datei verfügbar, Karten zusätzlich als Liste der Gemeinden."
+    ),
+    "a11y_limits_heading": "Nicht barrierefreie Inhalte",
+    "a11y_limit_documents": (
+        "Von der Redaktion verlinkte Dokumente (z. B. PDF-Dateien anderer Stellen) sind möglicherweise "
+        "nicht barrierefrei."
+    ),
+    "a11y_limit_manual": (
+        "Automatische Prüfungen finden nicht alle Barrieren. Wenn Ihnen eine auffällt, freuen wir uns "
+        "über Ihre Rückmeldung."
+    ),
+    "a11y_made_heading": "Erstellung dieser Erklärung",
+    "a11y_made": "Diese Erklärung wurde am {date} zuletzt überprüft (Selbstbewertung).",
+    "a11y_feedback_heading": "Barrieren melden: Kontakt zu den Feedback-Ansprechpartnern",
+    "a11y_feedback": (
+        "Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen, oder brauchen Sie Inhalte in einer "
+        "anderen Form? Dann wenden Sie sich bitte an:"
+    ),
+    "a11y_enforcement_heading": "Durchsetzungsverfahren",
+    "a11y_enforcement": (
+        "Erhalten Sie auf Ihre Rückmeldung innerhalb von sechs Wochen keine zufriedenstellende Antwort, "
+        "können Sie sich an die Durchsetzungs- und Schlichtungsstelle wenden. Das Verfahren ist "
+        "kostenlos; Sie brauchen keinen Rechtsbeistand."
+    ),
+    # Leichte Sprache
+    "easy_welcome": "Hier erklären wir diese Internet-Seite in Leichter Sprache.",
+    "easy_about": "Auf dieser Internet-Seite geht es um: {name}.",
+    "easy_who": "Die Internet-Seite ist von: {operator}.",
+    "easy_contents_heading": "Was steht auf dieser Internet-Seite?",
+    "easy_goals": "Das wollen wir erreichen.",
+    "easy_projects": "Diese wichtigen Projekte machen wir.",
+    "easy_calls": "Hier können Sie mit-machen und Ihre Meinung sagen.",
+    "easy_areas": "Das sind die Orte. Hier arbeiten wir zusammen.",
+    "easy_updates": "Das ist neu.",
+    "easy_questions_heading": "Haben Sie Fragen?",
+    "easy_questions": "Dann melden Sie sich bei uns. Wir helfen Ihnen gern.",
+    "easy_mail": "Schreiben Sie eine E-Mail an:",
+    "easy_phone": "Oder rufen Sie uns an:",
+    "footer_legal": "Rechtliches",
+    "when": "Wann",
+    "deadline": "Anmeldung oder Teilnahme bis",
+    "online": "Online",
+    "registration": "Anmeldung",
+    "accessibility": "Barrierefreiheit",
+    "member_count": "Gemeinden",
+    # Corridor charts (render/charts.py): the text alternative and the visible legend.
+    "chart_corridor": "Zielkorridor {points}.",
+    "chart_corridor_point": "{year} von {min} bis {max}",
+    "chart_no_corridor": "Kein Zielkorridor festgelegt.",
+    "chart_newest": "Neuester Messwert {year}: {value} – {status}.",
+    "chart_no_values": "Noch keine Messwerte.",
+    "chart_direction": "Richtung: {direction}.",
+    "chart_point": "{year}: {value}",
+    "chart_legend_corridor": "Zielkorridor",
+    "chart_legend_values": "Messwerte",
+}
+
+EURO_SUFFIX: Final = "€"
+
+
+def t(key: str, /, **values: object) -> str:
+    """Return the label `key`, with `{placeholders}` filled in."""
+    text = LABELS[key]
+    return text.format(**values) if values else text

@@ -1,0 +1,155 @@
+"""Every message an editor reads about their content, in German, in one place.
+
+Each message says what is wrong and, where we can tell, what to write instead. `{name}` is the
+front matter key (with its parent, e.g. `location.lat`), so the editor finds it in the file.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import yaml
+
+MESSAGES: Final = {
+    # Reading the file
+    "not_utf8": (
+        "Die Datei ist nicht als UTF-8 gespeichert (unlesbares Byte {byte}). Bitte im Editor "
+        "„Speichern mit Kodierung: UTF-8“ wählen; Umlaute sonst neu eintippen."
+    ),
+    "empty_file": "Die Datei ist leer. Sie braucht mindestens einen Front-Matter-Block mit title.",
+    "no_front_matter": (
+        "Die Datei beginnt nicht mit einem Front-Matter-Block. Die erste Zeile muss --- sein, "
+        "danach folgen die Angaben (mindestens title:) und wieder eine Zeile ---."
+    ),
+    "front_matter_unclosed": "Der Front-Matter-Block wird nicht mit einer Zeile --- abgeschlossen.",
+    "front_matter_empty": "Der Front-Matter-Block ist leer; mindestens title: fehlt.",
+    "front_matter_not_mapping": (
+        "Der Front-Matter-Block muss aus Zeilen der Form schlüssel: wert bestehen, nicht aus einer "
+        "Liste oder einem einzelnen Wert."
+    ),
+    "yaml_syntax": "Die Angaben im Front Matter sind nicht lesbar: {problem}",
+    # Shapes and values
+    "a_list": "eine Liste",
+    "a_mapping": "eine Gruppe von Angaben (schlüssel: wert)",
+    "a_value": "ein einzelner Wert",
+    "wrong_shape": "{name} muss {expected} sein, hier steht {got}.",
+    "empty": "{name} ist leer. Bitte einen Wert eintragen oder die Zeile löschen.",
+    "missing": "Die Pflichtangabe {name} fehlt.",
+    "bad_key": "Ein Schlüssel muss ein einfaches Wort sein (z. B. title:).",
+    "duplicate_key": "{name} steht doppelt (zuerst in Zeile {line}). Bitte eine der beiden Zeilen löschen.",
+    "unknown_key": "Unbekannte Angabe {name}. Möglich sind: {known}.",
+    "did_you_mean": " Meinten Sie {suggestion}?",
+    "bad_slug": (
+        "{name}: '{value}' ist keine gültige Kennung. Erlaubt sind Kleinbuchstaben a–z, Ziffern "
+        "und Bindestriche (ä→ae, ö→oe, ü→ue, ß→ss)."
+    ),
+    "bad_ref": (
+        "{name}: '{value}' ist keine gültige Kennung eines Eintrags. Gemeint ist der Dateiname ohne "
+        ".md, z. B. ortskerne-beleben."
+    ),
+    "not_a_number": "{name}: '{value}' ist keine Zahl.",
+    "decimal_comma": " Bitte einen Punkt statt des Kommas schreiben (7.5 statt 7,5).",
+    "not_an_integer": "{name}: '{value}' muss eine ganze Zahl sein.",
+    "out_of_range": "{name}: {value} liegt nicht zwischen {low} und {high}.",
+    "too_small": "{name}: {value} darf nicht kleiner als {low} sein.",
+    "too_large": "{name}: {value} darf nicht größer als {high} sein.",
+    "not_a_boolean": "{name}: '{value}' muss true (ja) oder false (nein) sein.",
+    "not_a_date": "{name}: '{value}' ist kein Datum. Bitte als JJJJ-MM-TT schreiben, z. B. 2026-12-03.",
+    "german_date": (
+        "{name}: '{value}' ist in deutscher Schreibweise. Bitte als JJJJ-MM-TT mit Jahr schreiben, "
+        "z. B. 2026-02-11 für den 11.02.2026."
+    ),
+    "impossible_date": "{name}: '{value}' ist kein gültiges Datum (gibt es diesen Tag?).",
+    "date_not_datetime": "{name}: '{value}' – hier ist nur ein Datum ohne Uhrzeit möglich (JJJJ-MM-TT).",
+    "one_of": "einer der Werte {values}",
+    "not_one_of": "{name}: '{value}' ist nicht erlaubt. Möglich sind: {values}.",
+    "bad_url": (
+        "{name}: '{value}' ist keine gültige Adresse. Erlaubt sind Adressen, die mit {schemes} "
+        "beginnen, z. B. https://www.example.org/seite."
+    ),
+    "bad_email": "{name}: '{value}' ist keine gültige E-Mail-Adresse.",
+    "empty_list_item": "{name}: Die Liste enthält einen leeren Eintrag.",
+    "duplicate_item": "{name}: '{value}' steht doppelt in der Liste (zuerst in Zeile {line}).",
+    "too_few_items": "{name} braucht mindestens {count} Einträge.",
+    # Rules across fields
+    "bad_file_name": (
+        "Der Dateiname '{name}' taugt nicht als Kennung (sie erscheint in Adressen und Verweisen). "
+        "Bitte umbenennen in '{suggestion}.md'."
+    ),
+    "end_before_start": "{name}: {end} liegt vor dem Beginn {start}.",
+    "min_above_max": "corridor: Im Jahr {year} ist min ({low}) größer als max ({high}).",
+    "duplicate_year": "{name}: Das Jahr {year} steht doppelt (zuerst in Zeile {line}).",
+    "duplicate_indicator": "indicators: Die Kennung '{value}' steht doppelt (zuerst in Zeile {line}).",
+    "image_alt_missing": (
+        "image_alt fehlt. Zu jedem Bild gehört ein Alternativtext, der beschreibt, was zu sehen ist "
+        "(für Menschen, die das Bild nicht sehen können)."
+    ),
+    "image_not_found": "image: Die Datei '{value}' gibt es im Ordner content/ nicht.",
+    "image_alt_without_image": "image_alt steht hier ohne image.",
+    "duplicate_id": "Die Kennung '{id}' gibt es schon in {other}. Kennungen müssen eindeutig sein.",
+    "unknown_ref": "{name}: {kind} '{value}' gibt es nicht.{known}",
+    "unknown_ref_known": " Vorhanden: {known}.",
+    "unknown_ref_none": " Es gibt noch keine Einträge dieser Art.",
+    "unknown_process": "{name}: Den Prozess '{process}' gibt es in dieser Website nicht.",
+    "ref_to_broken": "{name}: {kind} '{value}' ist fehlerhaft und wird nicht angezeigt; siehe die Meldung dort.",
+    "goal_required": "goals: Jedes Schlüsselprojekt braucht mindestens ein Ziel, dem es dient.",
+    "progress_done": "progress: Ein abgeschlossenes Projekt (status: done) sollte 100 sein, hier steht {value}.",
+    "phase_order": "phases: Die Phase „{name}“ beginnt vor dem Ende der vorherigen Phase.",
+    "geometry_unreadable": "geometry: Die Datei '{value}' gibt es nicht oder sie ist kein lesbares GeoJSON.",
+    "geometry_not_collection": "geometry: '{value}' ist keine GeoJSON-FeatureCollection.",
+    "geometry_no_key": "key: Keine Fläche in '{value}' hat die Eigenschaft {key}.",
+    "unknown_member": "members: '{value}' gibt es in {file} nicht (Eigenschaft {key}).",
+    "unknown_member_close": " Ähnliche Werte: {close}.",
+    # Kind names used in messages
+    "kind_goals": "Das Ziel",
+    "kind_projects": "Das Schlüsselprojekt",
+    "kind_calls": "Der Beteiligungsaufruf",
+    "kind_areas": "Der Raum",
+    "kind_networks": "Das Netzwerk",
+    "kind_updates": "Die Meldung",
+    # Placeholders in editor pages
+    "unknown_placeholder": "Unbekannter Platzhalter ikep:{name}. Möglich sind: {known}.",
+    "unknown_placeholder_option": "Platzhalter ikep:{name}: unbekannte Option '{option}'. Möglich sind: {known}.",
+    "bad_placeholder_value": "Platzhalter ikep:{name}: {option}={value} ist nicht möglich.{hint}",
+    "placeholder_needs": "Platzhalter ikep:{name} braucht die Option {option}=…",
+    # Site options (mkdocs.yml)
+    "operator_missing": (
+        "Die Angaben zum Betreiber (operator: in mkdocs.yml) fehlen oder sind unvollständig: {missing}. "
+        "Impressum, Datenschutzerklärung und Erklärung zur Barrierefreiheit sind gesetzlich "
+        "vorgeschrieben; ohne sie darf die Website nicht veröffentlicht werden."
+    ),
+    "font_third_party": (
+        "theme.font lädt Schriften von Google-Servern und gibt dabei die Adressen der Besucherinnen und "
+        "Besucher weiter. Bitte in mkdocs.yml unter theme: font: false eintragen."
+    ),
+    "unreadable_page": "Die Seite kann nicht gelesen werden und wird ausgelassen.",
+}
+
+# PyYAML's problem texts, said in German with what usually causes them.
+_YAML_PROBLEMS: Final = {
+    "mapping values are not allowed here": (
+        "Ein Doppelpunkt steht an einer unerwarteten Stelle. Enthält ein Text einen Doppelpunkt, "
+        "bitte den ganzen Text in Anführungszeichen setzen."
+    ),
+    "found character '\\t' that cannot start any token": (
+        "Ein Tabulatorzeichen steht am Zeilenanfang. Bitte nur Leerzeichen zum Einrücken verwenden."
+    ),
+    "found undefined alias": "Ein Sternchen * am Anfang eines Wertes. Bitte den Text in Anführungszeichen setzen.",
+    "expected <block end>, but found": "Die Einrückung stimmt nicht. Bitte die Leerzeichen am Zeilenanfang prüfen.",
+    "found unexpected end of stream": "Ein Anführungszeichen oder eine Klammer wird nicht geschlossen.",
+    "expected ',' or ']'": "Eine Liste in eckigen Klammern [ ] ist nicht richtig geschlossen.",
+    "expected ',' or '}'": "Eine Gruppe in geschweiften Klammern { } ist nicht richtig geschlossen.",
+    "found unknown escape character": "Ein umgekehrter Schrägstrich \\ in Anführungszeichen. Bitte einfache Anführungszeichen ' verwenden.",
+    "could not find expected ':'": "Einer Zeile fehlt der Doppelpunkt nach dem Schlüssel (schlüssel: wert).",
+    "found character that cannot start any token": (
+        "Ein Wert beginnt mit einem Sonderzeichen (z. B. @ oder `). Bitte den Wert in Anführungszeichen setzen."
+    ),
+}
+
+
+def yaml_problem_de(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    for english, german in _YAML_PROBLEMS.items():
+        if problem.startswith(english) or english in problem:
+            return german
+    return f"YAML-Fehler ({problem or error.context})."

@@ -1,0 +1,275 @@
+"""The content model as plain, immutable data.
+
+No I/O and no MkDocs here: the loader builds these objects from what editors write, the
+derivations and renderers read them. Field names follow the content contract
+(`shared/design/content-model.md`); German appears only in values editors wrote.
+
+References between entities are stored as *keys*: the entity id inside a single-process site,
+``<process-id>/<id>`` when a site holds several processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """The entity kinds; the value is the plugin's `folders` option key."""
+
+    GOAL = "goals"
+    PROJECT = "projects"
+    CALL = "calls"
+    AREA = "areas"
+    NETWORK = "networks"
+    UPDATE = "updates"
+
+
+PROJECT_STATUSES = ("idea", "planned", "in_progress", "done", "paused", "dropped")
+CALL_FORMATS = ("workshop", "meeting", "walk", "survey", "online", "other")
+AREA_KINDS = ("gemeinde", "verbandsgemeinde", "landkreis", "kooperationsraum", "other")
+NETWORK_MEMBER_KINDS = (
+    "municipality",
+    "administration",
+    "politics",
+    "association",
+    "business",
+    "citizens",
+    "other",
+)
+BETTER_DIRECTIONS = ("lower", "higher")
+FOUNDATION_STATES = ("yes", "partly", "no")
+# The seven foundations an integrated development process rests on, in the order the
+# approach names them.
+FOUNDATIONS = (
+    "management",
+    "chefsache",
+    "administration",
+    "councils",
+    "actors",
+    "opinion_leaders",
+    "dialogue",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contact:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Location:
+    lat: float
+    lon: float
+    address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Place:
+    name: str | None = None
+    address: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entity:
+    """What every entity has (the content model's common fields)."""
+
+    id: str
+    process: str  # "" in a single-process site
+    src_uri: str  # path inside docs_dir, e.g. "projekte/dorfladen.md"
+    title: str
+    summary: str | None = None
+    updated: date | None = None
+    image: str | None = None
+    image_alt: str | None = None
+    body: str = ""  # the Markdown below the front matter
+
+    @property
+    def key(self) -> str:
+        return f"{self.process}/{self.id}" if self.process else self.id
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorridorPoint:
+    year: int
+    min: float
+    max: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Measurement:
+    year: int
+    value: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Indicator:
+    id: str
+    name: str
+    unit: str
+    better: str  # one of BETTER_DIRECTIONS
+    source: str | None = None
+    corridor: tuple[CorridorPoint, ...] = ()  # sorted by year, at least two
+    values: tuple[Measurement, ...] = ()  # sorted by year, years unique
+
+
+@dataclass(frozen=True, kw_only=True)
+class Goal(Entity):
+    field: str | None = None
+    indicators: tuple[Indicator, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Milestone:
+    date: date
+    title: str
+    done: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectUpdate:
+    date: date
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Project(Entity):
+    status: str  # one of PROJECT_STATUSES
+    goals: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    networks: tuple[str, ...] = ()
+    lead: str | None = None
+    start: date | None = None
+    end: date | None = None
+    progress: int | None = None
+    funding: str | None = None
+    budget: float | None = None
+    location: Location | None = None
+    milestones: tuple[Milestone, ...] = ()  # sorted by date
+    updates: tuple[ProjectUpdate, ...] = ()  # newest first
+
+
+@dataclass(frozen=True, kw_only=True)
+class Call(Entity):
+    format: str  # one of CALL_FORMATS
+    start: date | datetime  # a date for date-only calls (surveys), else an aware datetime
+    end: date | datetime | None = None
+    deadline: date | None = None
+    place: Place | None = None
+    online: str | None = None
+    registration: Contact | None = None
+    accessibility: str | None = None
+    contact: Contact | None = None
+    goals: tuple[str, ...] = ()
+    projects: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Area(Entity):
+    kind: str  # one of AREA_KINDS
+    geometry: str | None = None  # path in docs_dir of a GeoJSON FeatureCollection
+    key_property: str | None = None  # the `key` option: feature property naming a member
+    members: tuple[str, ...] = ()
+    member_names: tuple[str, ...] = ()  # display names from the geometry, parallel to `members`
+    attribution: str | None = None
+    attribution_url: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class NetworkMember:
+    name: str
+    kind: str = "other"  # one of NETWORK_MEMBER_KINDS
+    role: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Network(Entity):
+    purpose: str | None = None
+    members: tuple[NetworkMember, ...] = ()
+    contact: Contact | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Update(Entity):
+    date: date
+    goals: tuple[str, ...] = ()
+    projects: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Phase:
+    name: str
+    start: date
+    end: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Foundation:
+    state: str  # one of FOUNDATION_STATES
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProcessProfile:
+    """The `process` plugin option (or `prozess.yml` of a process folder)."""
+
+    name: str
+    kind: str | None = None
+    area: str | None = None  # area key: the territory the process covers
+    summary: str | None = None
+    phases: tuple[Phase, ...] = ()
+    management: Contact | None = None
+    support: str | None = None
+    foundations: dict[str, Foundation] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Operator:
+    """The `operator` plugin option: who publishes the site (legal pages)."""
+
+    name: str
+    address: str
+    email: str
+    phone: str | None = None
+    represented_by: str | None = None
+    privacy_contact: Contact | None = None
+    accessibility_contact: Contact | None = None
+    enforcement: Contact | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Process:
+    """One integrated development process with all its valid entities, keyed by entity key."""
+
+    id: str  # "" for the single process of a simple site
+    profile: ProcessProfile | None
+    goals: dict[str, Goal] = field(default_factory=dict)
+    projects: dict[str, Project] = field(default_factory=dict)
+    calls: dict[str, Call] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
+    networks: dict[str, Network] = field(default_factory=dict)
+    updates: dict[str, Update] = field(default_factory=dict)
+
+    def entities(self, kind: Kind) -> dict[str, Entity]:
+        return getattr(self, kind.value)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Site:
+    """Everything the site shows: its processes and who operates it."""
+
+    processes: dict[str, Process]
+    operator: Operator | None = None
+
+    @property
+    def main(self) -> Process:
+        """The process of a single-process site (the one with id "")."""
+        return self.processes[""]
