@@ -1,0 +1,100 @@
+"""Goal corridors: where an indicator should be in a year, and where it actually is.
+
+Pure derivation on the model (no I/O, no rendering): the charts, tables, goal pages and the
+goal overview all ask this module, so that a status can never differ between two places.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Final
+
+from .model import CorridorPoint, Indicator, Measurement
+
+# The statuses in the order of `labels.CORRIDOR_STATUS`.
+STATUSES: Final = ("inside", "better", "outside", "no_data")
+
+# Interpolated bands carry float noise (0.1 + 0.6 != 0.7); a value an editor wrote exactly on
+# the corridor edge must still count as "inside", so edges are compared with this tolerance.
+_REL_TOL: Final = 1e-9
+_ABS_TOL: Final = 1e-9
+
+
+def band_at(corridor: Sequence[CorridorPoint], year: int) -> tuple[float, float]:
+    """The corridor band `(min, max)` in `year`, linear between the corridor's points.
+
+    A corridor is a path to a target: outside its span we compare with its nearest end, so
+    before the first point the first point's band holds and after the last point the last
+    band holds (the target, once reached, is to be kept).
+
+    Points need not be sorted; if an editor swapped `min` and `max`, the band is still the
+    range between them. Raises `ValueError` for an empty corridor: the content validator
+    guarantees at least two points, so this is a programming error, not a content error.
+    """
+    if not corridor:
+        raise ValueError("a corridor needs at least one point")
+    points = sorted(corridor, key=lambda point: point.year)
+    if year <= points[0].year:
+        return _band(points[0])
+    if year >= points[-1].year:
+        return _band(points[-1])
+    for before, after in pairwise(points):
+        if year == after.year:
+            return _band(after)
+        if before.year < year < after.year:
+            share = (year - before.year) / (after.year - before.year)
+            low_before, high_before = _band(before)
+            low_after, high_after = _band(after)
+            return (
+                _lerp(low_before, low_after, share),
+                _lerp(high_before, high_after, share),
+            )
+    # Unreachable: `year` lies strictly between the first and the last point.
+    raise AssertionError(f"year {year} not within the corridor")  # pragma: no cover
+
+
+def newest_value(indicator: Indicator) -> Measurement | None:
+    """The measurement with the highest year, or None: the status is judged on this one."""
+    if not indicator.values:
+        return None
+    return max(indicator.values, key=lambda measurement: measurement.year)
+
+
+def indicator_status(indicator: Indicator) -> str:
+    """`inside`, `better`, `outside` or `no_data`: the newest value against that year's band.
+
+    `better` tells which side of the band is good: for "lower", a value below the band is
+    "better" and one above it "outside"; for "higher" the other way round. A value on an edge
+    is "inside". Without values, or without a corridor to compare with, it is "no_data".
+    Raises `ValueError` for an unknown direction (the validator only lets "lower"/"higher" in).
+    """
+    newest = newest_value(indicator)
+    if newest is None or not indicator.corridor:
+        return "no_data"
+    return value_status(newest.value, band_at(indicator.corridor, newest.year), indicator.better)
+
+
+def value_status(value: float, band: tuple[float, float], better: str) -> str:
+    """The status of one value against one band, so charts can judge any point the same way."""
+    if better not in ("lower", "higher"):
+        raise ValueError(f"unknown direction {better!r}: expected 'lower' or 'higher'")
+    low, high = band
+    if value < low and not _close(value, low):
+        return "better" if better == "lower" else "outside"
+    if value > high and not _close(value, high):
+        return "better" if better == "higher" else "outside"
+    return "inside"
+
+
+def _band(point: CorridorPoint) -> tuple[float, float]:
+    return (min(point.min, point.max), max(point.min, point.max))
+
+
+def _lerp(start: float, end: float, share: float) -> float:
+    return start + (end - start) * share
+
+
+def _close(first: float, second: float) -> bool:
+    return math.isclose(first, second, rel_tol=_REL_TOL, abs_tol=_ABS_TOL)
