@@ -1,0 +1,322 @@
+"""The MkDocs adapter: the only module that imports mkdocs.
+
+It wires MkDocs events to the core: load and validate the content (on_files), add the generated
+pages and files, keep entity pages out of the navigation (on_nav), and fill pages with the HTML
+the renderers make (on_page_markdown, on_page_content). It knows nothing about corridors or
+projects; those live in the model, derivations and templates.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from . import labels, placeholders
+from .content.loader import DEFAULT_FOLDERS, Loader, LoadResult
+from .content.options import plugin_options
+from .content.schema import BERLIN
+from .diagnostics import Report
+from .messages import MESSAGES
+from .model import Kind
+from .pages import FOOTER_ROLES, NAV_ORDER, SPECIAL_PAGES, PagePlan, downloads, overview_uri, plan
+from .render.html import HtmlRenderer
+from .render.tables import indicator_csv
+from .urls import page_url
+
+log = logging.getLogger("mkdocs.plugins.ikep")
+
+PACKAGE_DIR = Path(__file__).parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+ASSETS_DIR = PACKAGE_DIR / "assets"
+ASSET_PREFIX = "assets/ikep"
+DEFAULT_HOSTING = "GitHub Pages (GitHub Inc., 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA)"
+
+
+class IkepConfig(base.Config):
+    process = c.Optional(c.Type(dict))
+    operator = c.Optional(c.Type(dict))
+    folders = c.Type(dict, default={})
+    hosting = c.Type(str, default=DEFAULT_HOSTING)
+    build_date = c.Optional(c.Type(str))
+
+
+class IkepPlugin(BasePlugin[IkepConfig]):
+    def __init__(self) -> None:
+        self.plans: dict[str, PagePlan] = {}
+        self.result: LoadResult | None = None
+        self.renderer: HtmlRenderer | None = None
+        self.folders: dict[Kind, str] = dict(DEFAULT_FOLDERS)
+        self.today = date.today()
+
+    # Configuration ---------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.folders = self._folders()
+        self.today = self._build_date()
+        dirs = config.theme.dirs
+        # After the site's own overrides, before the theme: a site can still replace our templates.
+        position = 1 if config.theme.custom_dir else 0
+        if str(TEMPLATES_DIR) not in dirs:
+            dirs.insert(position, str(TEMPLATES_DIR))
+        if config.theme.get("font") is not False and config.theme.name == "material":
+            log.warning(MESSAGES["font_third_party"])
+        for name in sorted(p.name for p in ASSETS_DIR.glob("*.css")):
+            if f"{ASSET_PREFIX}/{name}" not in config.extra_css:
+                config.extra_css.append(f"{ASSET_PREFIX}/{name}")
+        for name in sorted(p.name for p in ASSETS_DIR.glob("*.js")):
+            if f"{ASSET_PREFIX}/{name}" not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(f"{ASSET_PREFIX}/{name}")
+        return config
+
+    def _folders(self) -> dict[Kind, str]:
+        folders = dict(DEFAULT_FOLDERS)
+        for name, folder in self.config.folders.items():
+            try:
+                folders[Kind(name)] = str(folder).strip("/")
+            except ValueError:
+                known = ", ".join(kind.value for kind in Kind)
+                raise PluginError(f"mkdocs.yml: plugins → ikep → folders: '{name}' ist unbekannt. Möglich sind: {known}.")
+        return folders
+
+    def _build_date(self) -> date:
+        """The date that decides phases and call states: fixed for reproducible builds."""
+        if self.config.build_date:
+            try:
+                return date.fromisoformat(self.config.build_date)
+            except ValueError:
+                raise PluginError(f"mkdocs.yml: build_date '{self.config.build_date}' ist kein Datum (JJJJ-MM-TT).")
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch and epoch.isdigit():
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).astimezone(BERLIN).date()
+        return datetime.now(tz=BERLIN).date()
+
+    # Content and files -------------------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        config_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        loader = Loader(docs_dir, folders=self.folders, display_prefix=_display_prefix(docs_dir, config_dir))
+        config_name = Path(config.config_file_path).name if config.config_file_path else "mkdocs.yml"
+        sources = plugin_options(
+            Path(config.config_file_path) if config.config_file_path else None,
+            config_name,
+            {"process": self.config.process, "operator": self.config.operator},
+        )
+        result = loader.load(
+            [file.src_uri for file in files.documentation_pages()],
+            process=sources.get("process"),
+            operator=sources.get("operator"),
+        )
+        if self.config.operator is None:
+            result.report.add(config_name, None, MESSAGES["operator_missing"].format(missing="operator"))
+        _log(result.report)
+        self.result = result
+
+        for src_uri in result.left_out:
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                files.remove(file)
+        existing = {file.src_uri for file in files.documentation_pages()}
+        self.plans = {}
+        for page_plan in plan(result.site, self.folders, existing):
+            self.plans[page_plan.src_uri] = page_plan
+            if page_plan.generated:
+                _replace(files, File.generated(config, page_plan.src_uri, content=page_plan.markdown))
+        for download in downloads(result.site, self.folders):
+            _replace(files, File.generated(config, download.src_uri, content=indicator_csv(download.indicator)))
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            if asset.is_file():
+                _replace(files, File.generated(config, f"{ASSET_PREFIX}/{asset.name}", abs_src_path=str(asset)))
+
+        self.renderer = HtmlRenderer(
+            config.theme.dirs,
+            result.site,
+            self.folders,
+            today=self.today,
+            use_directory_urls=config.use_directory_urls,
+            hosting=self.config.hosting,
+        )
+        return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Footer links to the legal pages, for the theme's (non-escaping) environment."""
+        env.globals["ikep_legal_label"] = labels.LABELS["footer_legal"]
+        env.globals["ikep_legal_links"] = [
+            (page_url(uri, use_directory_urls=config.use_directory_urls), labels.PAGE_TITLE[role])
+            for role, uri in SPECIAL_PAGES.items()
+            if role != "process" and files.get_file_from_path(uri) is not None
+        ]
+        return env
+
+    # Navigation ----------------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Keep entity pages out of the navigation: they are reached through their overviews.
+
+        A flat navigation of every entity makes Material write all links into every page, so
+        page size (and build time) would grow with the number of entities.
+        """
+        if config.nav is not None:
+            return nav  # the editor chose the navigation; respect it
+        hidden = {uri for uri, p in self.plans.items() if p.role == "entity"}
+        hidden |= {SPECIAL_PAGES[role] for role in FOOTER_ROLES}
+        overviews = {overview_uri(self.folders, kind): kind for kind in Kind}
+        items = _prune(nav.items, hidden, overviews)
+        items = _ordered(items, self.folders)
+        pages = list(_pages(items))
+        for page in nav.pages:
+            if page.file.src_uri in hidden:
+                page.parent = None
+                page.previous_page = page.next_page = None
+        bookended = [None, *pages, None]
+        for before, page, after in zip(bookended[:-2], pages, bookended[2:], strict=False):
+            page.previous_page, page.next_page = before, after
+        nav.items, nav.pages = items, pages
+        return nav
+
+    # Pages ---------------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page_plan = self.plans.get(page.file.src_uri)
+        if page_plan is not None:
+            # MkDocs and Material print the title unescaped into <title> and the navigation.
+            page.meta["title"] = str(escape(page_plan.title))
+            summary = self._summary(page_plan)
+            if summary:
+                page.meta["description"] = str(escape(summary))
+            if page_plan.role == "overview" and not page_plan.generated and page_plan.kind is not None:
+                if f"ikep:{page_plan.kind.value}" not in markdown:
+                    markdown = f"{markdown.rstrip()}\n\n{page_plan.markdown}"
+        else:
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = str(escape(page.meta[key]))
+        return markdown
+
+    def _summary(self, page_plan: PagePlan) -> str | None:
+        if self.result is None or page_plan.kind is None or page_plan.key is None:
+            return None
+        entity = self.result.site.main.entities(page_plan.kind).get(page_plan.key)
+        return entity.summary if entity else None
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.renderer is None or self.result is None:
+            return html
+        src_uri = page.file.src_uri
+        page_plan = self.plans.get(src_uri)
+        if page_plan is not None:
+            html = self.renderer.page(page_plan, html)
+        return self._fill_placeholders(html, src_uri, Path(config.docs_dir))
+
+    def _fill_placeholders(self, html: str, src_uri: str, docs_dir: Path) -> str:
+        assert self.renderer is not None and self.result is not None
+        found = list(placeholders.find(html))
+        if not found:
+            return html
+        report = Report()
+        source = _source_text(docs_dir / src_uri)
+        display = _display_prefix(docs_dir, docs_dir.parent) + src_uri
+        parts: list[str] = []
+        position = 0
+        for match, placeholder in found:
+            parts.append(html[position : match.start()])
+            position = match.end()
+            problems = placeholders.problems(placeholder, self.result.site.main)
+            if problems:
+                line = _line_of(source, placeholder.text)
+                for problem in problems:
+                    report.add(display, line, problem)
+                continue
+            parts.append(self.renderer.placeholder(placeholder, src_uri))
+        parts.append(html[position:])
+        _log(report)
+        return "".join(parts)
+
+
+def _log(report: Report) -> None:
+    for diagnostic in report.sorted():
+        log.warning(str(diagnostic))
+
+
+def _display_prefix(docs_dir: Path, config_dir: Path) -> str:
+    try:
+        return docs_dir.resolve().relative_to(config_dir.resolve()).as_posix() + "/"
+    except ValueError:
+        return docs_dir.as_posix().rstrip("/") + "/"
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+def _source_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _line_of(source: str, text: str) -> int | None:
+    index = source.find(text)
+    return source.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def _prune(items: list[Any], hidden: set[str], overviews: dict[str, Kind]) -> list[Any]:
+    """Drop hidden pages; a section whose index is an overview becomes that overview page."""
+    kept: list[Any] = []
+    for item in items:
+        if isinstance(item, Section):
+            overview = next(
+                (child for child in item.children if isinstance(child, Page) and child.file.src_uri in overviews),
+                None,
+            )
+            if overview is not None:
+                overview.parent = item.parent
+                kept.append(overview)
+                continue
+            item.children = _prune(item.children, hidden, overviews)
+            if item.children:
+                kept.append(item)
+        elif isinstance(item, Page) and item.file.src_uri in hidden:
+            continue
+        else:
+            kept.append(item)
+    return kept
+
+
+def _ordered(items: list[Any], folders: dict[Kind, str]) -> list[Any]:
+    """Home, the process, the overviews in a fixed order, the editor's pages, Leichte Sprache."""
+    rank = {"index.md": 0, SPECIAL_PAGES["process"]: 1}
+    rank.update({overview_uri(folders, kind): 2 + position for position, kind in enumerate(NAV_ORDER)})
+    rank[SPECIAL_PAGES["easy_language"]] = 100
+
+    def key(indexed: tuple[int, Any]) -> tuple[int, int]:
+        position, item = indexed
+        uri = item.file.src_uri if isinstance(item, Page) else None
+        return (rank.get(uri, 50) if uri else 50, position)
+
+    return [item for _, item in sorted(enumerate(items), key=key)]
+
+
+def _pages(items: list[Any]) -> Any:
+    for item in items:
+        if isinstance(item, Section):
+            yield from _pages(item.children)
+        elif isinstance(item, Page):
+            yield item

@@ -1,0 +1,141 @@
+"""HTML for entity pages, generated pages and placeholders, from Jinja templates.
+
+The templates live in `ikep_site/templates/ikep/`; a site replaces any of them by a file of the
+same name in its `overrides/ikep/`. Our environment escapes every value by default, so nothing an
+editor writes can become markup; the few trusted fragments (rendered Markdown, our SVG) are
+passed as `Markup`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .. import labels
+from ..corridor import indicator_status, newest_value
+from ..derive import calls_in_order, current_phase, news_about, phase_state, projects_by_status, relations
+from ..formatting import format_date, format_date_short, format_euro, format_number, format_percent
+from ..model import Entity, Goal, Indicator, Kind, Site
+from ..pages import KIND_TEMPLATES, SPECIAL_PAGES, PagePlan, indicator_csv_uri, overview_uri
+from ..placeholders import Placeholder
+from ..urls import Linker
+from .charts import corridor_chart_svg
+from .tables import indicator_rows
+
+
+class HtmlRenderer:
+    def __init__(
+        self,
+        template_dirs: Sequence[str],
+        site: Site,
+        folders: Mapping[Kind, str],
+        *,
+        today: date,
+        use_directory_urls: bool = True,
+        hosting: str = "",
+    ) -> None:
+        self.hosting = hosting
+        self.site = site
+        self.process = site.main
+        self.folders = folders
+        self.today = today
+        self.use_directory_urls = use_directory_urls
+        self.relations = relations(self.process)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(list(template_dirs)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            date_de=format_date,
+            date_short=format_date_short,
+            number_de=format_number,
+            euro=format_euro,
+            percent=format_percent,
+        )
+        self.env.globals.update(
+            L=labels.LABELS,
+            t=labels.t,
+            PAGE_TITLE=labels.PAGE_TITLE,
+            PROJECT_STATUS=labels.PROJECT_STATUS,
+            PROJECT_STATUS_GROUP=labels.PROJECT_STATUS_GROUP,
+            CALL_FORMAT=labels.CALL_FORMAT,
+            AREA_KIND=labels.AREA_KIND,
+            NETWORK_MEMBER_KIND=labels.NETWORK_MEMBER_KIND,
+            CORRIDOR_STATUS=labels.CORRIDOR_STATUS,
+            BETTER=labels.BETTER,
+            FOUNDATION=labels.FOUNDATION,
+            FOUNDATION_STATE=labels.FOUNDATION_STATE,
+            PHASE_STATE=labels.PHASE_STATE,
+            indicator_status=indicator_status,
+            newest_value=newest_value,
+            indicator_rows=indicator_rows,
+            projects_by_status=projects_by_status,
+        )
+
+    def page(self, plan: PagePlan, body_html: str) -> str:
+        """The full content of a page the plugin owns, with the editor's text as `body`."""
+        if plan.role == "overview":
+            return body_html
+        if plan.role == "entity":
+            assert plan.kind is not None and plan.key is not None
+            entity = self.process.entities(plan.kind)[plan.key]
+            template = f"ikep/{KIND_TEMPLATES[plan.kind]}.html"
+            return self._render(template, plan.src_uri, entity=entity, body=Markup(body_html))
+        assert plan.role in SPECIAL_PAGES
+        return self._render(f"ikep/{plan.role.replace('_', '-')}.html", plan.src_uri, body=Markup(body_html))
+
+    def placeholder(self, placeholder: Placeholder, src_uri: str) -> str:
+        return self._render(
+            f"ikep/placeholders/{placeholder.name}.html",
+            src_uri,
+            options=_Options(placeholder.options),
+            flags=placeholder.flags,
+        )
+
+    def _render(self, template: str, src_uri: str, **values: Any) -> str:
+        link = Linker(src_uri, self.use_directory_urls)
+        context = {
+            "site": self.site,
+            "process": self.process,
+            "operator": self.site.operator,
+            "rel": self.relations,
+            "today": self.today,
+            "page_uri": src_uri,
+            "hosting": self.hosting,
+            "link": link,
+            "url": lambda entity: link.to(entity.src_uri),
+            "overview_url": lambda kind: link.to(overview_uri(self.folders, Kind(kind))),
+            "special_url": lambda role: link.to(SPECIAL_PAGES[role]),
+            "csv_url": lambda goal, indicator: link.to(indicator_csv_uri(self.folders, goal, indicator)),
+            "chart": lambda goal, indicator: Markup(corridor_chart_svg(indicator, chart_id=_chart_id(goal, indicator))),
+            "lookup": self._lookup,
+            "news_about": lambda key: news_about(self.relations, key),
+            "calls_in_order": calls_in_order,
+            "phase_state": lambda phase: phase_state(phase, self.today),
+            "current_phase": current_phase(self.process.profile.phases, self.today) if self.process.profile else None,
+            **values,
+        }
+        return self.env.get_template(template).render(context)
+
+    def _lookup(self, kind: str, keys: Sequence[str]) -> list[Entity]:
+        """The entities behind a list of references, in the order the editor wrote them."""
+        entities = self.process.entities(Kind(kind))
+        return [entities[key] for key in keys if key in entities]
+
+
+class _Options(dict[str, str]):
+    """Placeholder options; an option the editor left out reads as None in templates."""
+
+    def __getattr__(self, name: str) -> str | None:
+        return self.get(name)
+
+
+def _chart_id(goal: Goal, indicator: Indicator) -> str:
+    return f"ikep-chart-{goal.id}-{indicator.id}"

@@ -1,0 +1,47 @@
+"""Where a page ends up and how to link to it from another page, as MkDocs does it.
+
+Kept independent of MkDocs so renderers stay testable; the adapter checks the two agree.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+def page_url(src_uri: str, *, use_directory_urls: bool) -> str:
+    """Site-relative URL of the page built from `src_uri` ("projekte/a.md" -> "projekte/a/")."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[: -len(".md")]
+    if posixpath.basename(stem) in ("index", "README"):
+        folder = posixpath.dirname(stem)
+        return f"{folder}/" if folder else ""
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def relative_url(target: str, base: str) -> str:
+    """`target` seen from the page at site-relative URL `base` (both as page_url returns them)."""
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base)
+    base_dir = base_dir.rstrip("/") or "."
+    relative = posixpath.relpath(target or ".", base_dir)
+    if (target == "" or target.endswith("/")) and not relative.endswith("/"):
+        relative += "/"
+    return "./" if relative in (".", "./") else relative
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Links from one page (`from_src_uri`) to other pages and files of the site."""
+
+    from_src_uri: str
+    use_directory_urls: bool = True
+
+    def to(self, src_uri: str) -> str:
+        here = page_url(self.from_src_uri, use_directory_urls=self.use_directory_urls)
+        there = page_url(src_uri, use_directory_urls=self.use_directory_urls)
+        if not self.use_directory_urls and there == "":
+            there = "index.html"
+        elif not self.use_directory_urls and there.endswith("/"):
+            there += "index.html"
+        return relative_url(there, here)
