@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +88,9 @@ class IkepPlugin(BasePlugin[IkepConfig]):
                 folders[Kind(name)] = str(folder).strip("/")
             except ValueError:
                 known = ", ".join(kind.value for kind in Kind)
-                raise PluginError(f"mkdocs.yml: plugins → ikep → folders: '{name}' ist unbekannt. Möglich sind: {known}.")
+                raise PluginError(
+                    f"mkdocs.yml: plugins → ikep → folders: '{name}' ist unbekannt. Möglich sind: {known}."
+                ) from None
         return folders
 
     def _build_date(self) -> date:
@@ -97,10 +99,12 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             try:
                 return date.fromisoformat(self.config.build_date)
             except ValueError:
-                raise PluginError(f"mkdocs.yml: build_date '{self.config.build_date}' ist kein Datum (JJJJ-MM-TT).")
+                raise PluginError(
+                    f"mkdocs.yml: build_date '{self.config.build_date}' ist kein Datum (JJJJ-MM-TT)."
+                ) from None
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         if epoch and epoch.isdigit():
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).astimezone(BERLIN).date()
+            return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone(BERLIN).date()
         return datetime.now(tz=BERLIN).date()
 
     # Content and files -------------------------------------------------------------------------
@@ -197,9 +201,10 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             summary = self._summary(page_plan)
             if summary:
                 page.meta["description"] = str(escape(summary))
-            if page_plan.role == "overview" and not page_plan.generated and page_plan.kind is not None:
-                if f"ikep:{page_plan.kind.value}" not in markdown:
-                    markdown = f"{markdown.rstrip()}\n\n{page_plan.markdown}"
+            editor_overview = page_plan.role == "overview" and not page_plan.generated and page_plan.kind
+            if editor_overview and f"ikep:{page_plan.kind.value}" not in markdown:  # type: ignore[union-attr]
+                # The editor wrote prose but no placeholder: the listing goes below it.
+                markdown = f"{markdown.rstrip()}\n\n{page_plan.markdown}"
         else:
             for key in ("title", "description"):
                 if isinstance(page.meta.get(key), str):

@@ -88,8 +88,5 @@ def csv_number(value: float) -> str:
     Thousands dots are left out on purpose: "1.234" is read as 1.234 by some programs.
     """
     cleaned = float(f"{value:.{_SIGNIFICANT_DIGITS}g}")
-    if cleaned.is_integer():
-        text = str(int(cleaned))
-    else:
-        text = format(Decimal(repr(cleaned)), "f")
+    text = str(int(cleaned)) if cleaned.is_integer() else format(Decimal(repr(cleaned)), "f")
     return text.replace(".", ",")
