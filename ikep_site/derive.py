@@ -61,9 +61,7 @@ def news_about(rel: Relations, key: str) -> list[NewsItem]:
     """The news that concern one entity: updates naming it, and its own notes if it is a project."""
     related = {id(update) for update in rel.updates_of.get(key, [])}
     return [
-        item
-        for item in rel.news
-        if id(item.entity) in related or (item.is_project_note and item.entity.key == key)
+        item for item in rel.news if id(item.entity) in related or (item.is_project_note and item.entity.key == key)
     ]
 
 
@@ -102,6 +100,18 @@ def phase_state(phase: Phase, today: date) -> str:
 
 def current_phase(phases: Iterable[Phase], today: date) -> Phase | None:
     return next((phase for phase in phases if phase_state(phase, today) == "current"), None)
+
+
+def call_state(call: Call, today: date) -> str:
+    """announced, open or closed, by the build date: a call is open from its start to its end."""
+    first = call.start.date() if isinstance(call.start, datetime) else call.start
+    last_moment = call.end or call.start
+    last = last_moment.date() if isinstance(last_moment, datetime) else last_moment
+    if today > last:
+        return "closed"
+    if today < first:
+        return "announced"
+    return "open"
 
 
 def _sort_moment(value: date | datetime) -> tuple[date, str]:

@@ -59,6 +59,7 @@ CALL_FORMAT: Final = {
     "online": "Online-Beteiligung",
     "other": "Beteiligung",
 }
+CALL_STATE: Final = {"announced": "angekündigt", "open": "offen", "closed": "abgeschlossen"}
 AREA_KIND: Final = {
     "gemeinde": "Gemeinde",
     "verbandsgemeinde": "Verbandsgemeinde",
@@ -149,6 +150,8 @@ LABELS: Final = {
     "chart_table_caption": "Messwerte und Entwicklungskorridor: {name}",
     "no_projects": "Diesem Eintrag sind noch keine Schlüsselprojekte zugeordnet.",
     "no_entries": "Noch keine Einträge.",
+    "no_calls": "Zurzeit gibt es keine Beteiligungsangebote.",
+    "calls_archive": "Archiv: abgeschlossene Beteiligung",
     "serves_goals": "Dient den Zielen",
     "projects_of_goal": "Schlüsselprojekte zu diesem Ziel",
     "projects_in_area": "Schlüsselprojekte in diesem Raum",
@@ -193,8 +196,7 @@ LABELS: Final = {
     ),
     "open_end": "offen",
     "foundations_intro": (
-        "Ein integrierter Entwicklungsprozess gelingt, wenn sieben Grundlagen gegeben sind. "
-        "So steht es um sie:"
+        "Ein integrierter Entwicklungsprozess gelingt, wenn sieben Grundlagen gegeben sind. So steht es um sie:"
     ),
     "no_statement": "keine Angabe",
     "legal_missing_title": "Angaben fehlen",

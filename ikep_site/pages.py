@@ -67,6 +67,8 @@ def plan(site: Site, folders: Mapping[Kind, str], existing: Set[str]) -> list[Pa
         if process.entities(kind) or uri in existing:
             title = labels.PAGE_TITLE[kind.value]
             listing = f"<!-- ikep:{kind.value} -->\n"
+            if kind is Kind.CALL:  # past calls stay reachable, below the open and upcoming ones
+                listing += f"\n## {labels.LABELS['calls_archive']}\n\n<!-- ikep:calls past -->\n"
             plans.append(PagePlan(uri, title, listing, "overview", kind, generated=uri not in existing))
     for role, uri in SPECIAL_PAGES.items():
         if role == "process" and process.profile is None:

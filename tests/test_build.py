@@ -59,7 +59,9 @@ updates:
                 ---
                 Text.
                 """,
-            "geodaten/kl-ortsgemeinden.geojson": (Path(__file__).parent.parent / "content/geodaten/kl-ortsgemeinden.geojson").read_text(encoding="utf-8"),
+            "geodaten/kl-ortsgemeinden.geojson": (
+                Path(__file__).parent.parent / "content/geodaten/kl-ortsgemeinden.geojson"
+            ).read_text(encoding="utf-8"),
         },
     )
     build = run_build(root, strict=True)
@@ -102,7 +104,7 @@ def test_goal_corridor_chart_table_and_csv(tmp_path: Path) -> None:
     assert svg is not None
     assert 'role="img"' in svg.group(0) and "<title" in svg.group(0) and "<desc" in svg.group(0)
     assert "im Korridor" in goal
-    assert "<table" in goal and "<th scope=\"row\">2021</th>" in goal
+    assert "<table" in goal and '<th scope="row">2021</th>' in goal
     csv_href = re.search(r'href="([^"]+\.csv)"', goal)
     assert csv_href is not None
     csv_path = (build.site / "ziele/ortskerne-beleben/" / csv_href.group(1)).resolve()
@@ -116,7 +118,7 @@ def test_goal_corridor_chart_table_and_csv(tmp_path: Path) -> None:
 
 
 def test_hostile_titles_are_escaped_everywhere(tmp_path: Path) -> None:
-    hostile = 'Kosten < 5.000 € </title><script>alert(1)</script>'
+    hostile = "Kosten < 5.000 € </title><script>alert(1)</script>"
     root = write_site(
         tmp_path,
         {
@@ -201,7 +203,9 @@ def test_site_overrides_a_packaged_template(tmp_path: Path) -> None:
         extra_config={"theme": {"name": "material", "language": "de", "font": False, "custom_dir": "overrides"}},
     )
     (root / "overrides/ikep").mkdir(parents=True)
-    (root / "overrides/ikep/project.html").write_text("<h1>{{ entity.title }}</h1><p>EIGENE VORLAGE</p>", encoding="utf-8")
+    (root / "overrides/ikep/project.html").write_text(
+        "<h1>{{ entity.title }}</h1><p>EIGENE VORLAGE</p>", encoding="utf-8"
+    )
     build = run_build(root, strict=True)
     assert build.returncode == 0, build.output
     assert "EIGENE VORLAGE" in build.page("projekte/a/")

@@ -55,18 +55,14 @@ def points_of(root: ET.Element) -> list[ET.Element]:
 def band_of(root: ET.Element) -> list[tuple[float, float]]:
     polygon = root.find("svg:polygon[@class='ikep-chart__band']", NS)
     assert polygon is not None
-    return [
-        (float(x), float(y))
-        for x, y in (pair.split(",") for pair in polygon.attrib["points"].split())
-    ]
+    return [(float(x), float(y)) for x, y in (pair.split(",") for pair in polygon.attrib["points"].split())]
 
 
 def y_ticks(root: ET.Element) -> list[tuple[float, float]]:
     """(value, y) of every y-axis label, read back from the German text."""
     labels = root.findall(".//svg:g[@class='ikep-chart__axis']/svg:text[@text-anchor='end']", NS)
     return [
-        (float((label.text or "").replace(".", "").replace(",", ".")), float(label.attrib["y"]))
-        for label in labels
+        (float((label.text or "").replace(".", "").replace(",", ".")), float(label.attrib["y"])) for label in labels
     ]
 
 
@@ -74,9 +70,7 @@ def plot_range(root: ET.Element) -> tuple[float, float]:
     """(top, bottom) of the plot: the y axis is the longest vertical line of the axis group."""
     lines = root.findall(".//svg:g[@class='ikep-chart__axis']/svg:line", NS)
     vertical = [
-        (float(line.attrib["y1"]), float(line.attrib["y2"]))
-        for line in lines
-        if line.attrib["x1"] == line.attrib["x2"]
+        (float(line.attrib["y1"]), float(line.attrib["y2"])) for line in lines if line.attrib["x1"] == line.attrib["x2"]
     ]
     top, bottom = max(vertical, key=lambda ends: abs(ends[1] - ends[0]))
     return min(top, bottom), max(top, bottom)
@@ -258,9 +252,7 @@ def test_negative_values_and_values_far_outside_stay_on_the_chart() -> None:
     assert all(top - 0.1 <= y <= bottom + 0.1 for y in drawn)
     values = [value for value, _ in y_ticks(root)]
     assert any(value < 0 for value in values)
-    labels = [
-        e.text for e in root.findall(".//svg:g[@class='ikep-chart__axis']/svg:text", NS)
-    ]
+    labels = [e.text for e in root.findall(".//svg:g[@class='ikep-chart__axis']/svg:text", NS)]
     assert any(label is not None and label.startswith("-") for label in labels)
     for point, value in zip(points_of(root), (-12.5, 7.1, 140.0), strict=True):
         assert float(point.attrib["cy"]) == pytest.approx(expected_y(root, value), abs=0.2)
@@ -273,8 +265,7 @@ def test_y_labels_are_german_numbers_with_even_decimals() -> None:
     )
     root = render(indicator((2024, 7.1), corridor=corridor))
     labels = [
-        e.text or ""
-        for e in root.findall(".//svg:g[@class='ikep-chart__axis']/svg:text[@text-anchor='end']", NS)
+        e.text or "" for e in root.findall(".//svg:g[@class='ikep-chart__axis']/svg:text[@text-anchor='end']", NS)
     ]
     assert labels == ["6,5", "7,0", "7,5", "8,0"]
 
@@ -283,9 +274,7 @@ def test_year_labels_are_thinned_on_a_long_span() -> None:
     root = render(indicator((2000, 9.0), (2050, 2.0)))
     labels = [
         int(e.text or "")
-        for e in root.findall(
-            ".//svg:g[@class='ikep-chart__axis']/svg:text[@text-anchor='middle']", NS
-        )
+        for e in root.findall(".//svg:g[@class='ikep-chart__axis']/svg:text[@text-anchor='middle']", NS)
     ]
     assert 2 <= len(labels) <= 12
     assert labels == sorted(labels) and labels[0] >= 2000 and labels[-1] <= 2050
@@ -295,12 +284,7 @@ def test_year_labels_are_thinned_on_a_long_span() -> None:
 
 def test_every_year_gets_a_label_on_a_short_span() -> None:
     root = render(indicator((2021, 8.4), (2024, 7.1)))
-    labels = [
-        e.text
-        for e in root.findall(
-            ".//svg:g[@class='ikep-chart__axis']/svg:text[@text-anchor='middle']", NS
-        )
-    ]
+    labels = [e.text for e in root.findall(".//svg:g[@class='ikep-chart__axis']/svg:text[@text-anchor='middle']", NS)]
     assert labels == [str(year) for year in range(2021, 2031)]
 
 
@@ -321,9 +305,7 @@ def test_unit_is_shown_on_the_y_axis() -> None:
         (((2024, 5.0),), "higher", "außerhalb des Korridors"),
     ],
 )
-def test_description_names_the_status(
-    status_values: tuple[tuple[int, float], ...], better: str, status: str
-) -> None:
+def test_description_names_the_status(status_values: tuple[tuple[int, float], ...], better: str, status: str) -> None:
     assert chart_description(indicator(*status_values, better=better)).endswith(f"– {status}.")
 
 

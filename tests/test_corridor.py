@@ -94,9 +94,7 @@ def test_newest_value_is_the_highest_year_not_the_last_written() -> None:
         (1000.0, "outside", "better"),
     ],
 )
-def test_status_in_the_first_corridor_year(
-    value: float, lower_is_better: str, higher_is_better: str
-) -> None:
+def test_status_in_the_first_corridor_year(value: float, lower_is_better: str, higher_is_better: str) -> None:
     assert indicator_status(indicator((2024, value), better="lower")) == lower_is_better
     assert indicator_status(indicator((2024, value), better="higher")) == higher_is_better
 

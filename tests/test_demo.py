@@ -28,7 +28,9 @@ def test_demo_has_every_entity_page_and_download(demo_build: Build) -> None:
 
 def test_demo_requests_nothing_from_third_parties(demo_build: Build) -> None:
     """Scripts, styles, fonts and images all come from the site itself (links may go anywhere)."""
-    loaded = re.compile(r'<(?:script|img|iframe|source)[^>]+src="(https?:)?//|<link[^>]+href="(https?:)?//[^"]+"[^>]*rel="(?:stylesheet|preconnect|preload)|<link[^>]+rel="(?:stylesheet|preconnect|preload)"[^>]+href="(https?:)?//')
+    loaded = re.compile(
+        r'<(?:script|img|iframe|source)[^>]+src="(https?:)?//|<link[^>]+href="(https?:)?//[^"]+"[^>]*rel="(?:stylesheet|preconnect|preload)|<link[^>]+rel="(?:stylesheet|preconnect|preload)"[^>]+href="(https?:)?//'
+    )
     for html_file in demo_build.site.rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")
         assert not loaded.search(html), (html_file, loaded.search(html))

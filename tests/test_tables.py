@@ -89,7 +89,7 @@ def test_csv_keeps_umlauts_and_quotes_separators_in_the_unit() -> None:
     assert len(rows[1]) == 5
 
 
-@pytest.mark.parametrize("unit", ["=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("unit", ['=HYPERLINK("http://x")', "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"])
 def test_csv_neutralises_a_formula_in_the_unit(unit: str) -> None:
     rows = parse(tables.indicator_csv(indicator((2024, 7.1), unit=unit)))
     assert rows[1][4] == "'" + unit

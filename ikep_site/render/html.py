@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .. import labels
 from ..corridor import indicator_status, newest_value
-from ..derive import calls_in_order, current_phase, news_about, phase_state, projects_by_status, relations
+from ..derive import call_state, calls_in_order, current_phase, news_about, phase_state, projects_by_status, relations
 from ..formatting import format_date, format_date_short, format_euro, format_number, format_percent
 from ..model import Entity, Goal, Indicator, Kind, Site
 from ..pages import KIND_TEMPLATES, SPECIAL_PAGES, PagePlan, indicator_csv_uri, overview_uri
@@ -66,6 +66,7 @@ class HtmlRenderer:
             PROJECT_STATUS=labels.PROJECT_STATUS,
             PROJECT_STATUS_GROUP=labels.PROJECT_STATUS_GROUP,
             CALL_FORMAT=labels.CALL_FORMAT,
+            CALL_STATE=labels.CALL_STATE,
             AREA_KIND=labels.AREA_KIND,
             NETWORK_MEMBER_KIND=labels.NETWORK_MEMBER_KIND,
             CORRIDOR_STATUS=labels.CORRIDOR_STATUS,
@@ -118,6 +119,10 @@ class HtmlRenderer:
             "lookup": self._lookup,
             "news_about": lambda key: news_about(self.relations, key),
             "calls_in_order": calls_in_order,
+            "call_state": lambda call: call_state(call, self.today),
+            "closed_calls": [
+                key for key, call in self.process.calls.items() if call_state(call, self.today) == "closed"
+            ],
             "phase_state": lambda phase: phase_state(phase, self.today),
             "current_phase": current_phase(self.process.profile.phases, self.today) if self.process.profile else None,
             **values,
