@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -245,7 +246,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
                 for problem in problems:
                     report.add(display, line, problem)
                 continue
-            parts.append(self.renderer.placeholder(placeholder, src_uri))
+            parts.append(self.renderer.placeholder(placeholder, src_uri, _next_heading_level(html, match.start())))
         parts.append(html[position:])
         _log(report)
         return "".join(parts)
@@ -275,6 +276,12 @@ def _source_text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return ""
+
+
+def _next_heading_level(html: str, position: int) -> int:
+    """The heading level a listing at `position` should use, so headings never skip a level."""
+    levels = re.findall(r"<h([1-6])[\s>]", html[:position])
+    return min(int(levels[-1]) + 1, 6) if levels else 2
 
 
 def _line_of(source: str, text: str) -> int | None:

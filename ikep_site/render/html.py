@@ -92,10 +92,12 @@ class HtmlRenderer:
         assert plan.role in SPECIAL_PAGES
         return self._render(f"ikep/{plan.role.replace('_', '-')}.html", plan.src_uri, body=Markup(body_html))
 
-    def placeholder(self, placeholder: Placeholder, src_uri: str) -> str:
+    def placeholder(self, placeholder: Placeholder, src_uri: str, heading_level: int = 2) -> str:
+        """The listing for a placeholder; its headings start at `heading_level`."""
         return self._render(
             f"ikep/placeholders/{placeholder.name}.html",
             src_uri,
+            level=heading_level,
             options=_Options(placeholder.options),
             flags=placeholder.flags,
         )

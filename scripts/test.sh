@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs on a fresh Debian machine, then run it.
+#   Debian: chromium (driven by Playwright through executable_path; never `playwright install`)
+#   PyPI:   the package with its test extras, in .venv
+#   npm:    axe-core and the Nu HTML Checker (vnu-jar, run on the system Java)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NO_MKDOCS_2_WARNING=1
+
+if ! command -v chromium >/dev/null 2>&1; then
+  as_root=""
+  [ "$(id -u)" = 0 ] || as_root="sudo"
+  $as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium chromium-driver fonts-liberation >/dev/null
+fi
+
+python3 -m venv .venv
+. .venv/bin/activate
+pip install -q --disable-pip-version-check -e ".[test]"
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; the system Java runs it.
+npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+pytest "$@"
