@@ -147,6 +147,7 @@ LABELS: Final = {
     "corridor_status": "Stand gegenüber dem Korridor",
     "newest_value": "Neuester Wert",
     "csv_download": "Daten als CSV herunterladen",
+    "chart_label": "Diagramm: {name}",
     "chart_table_caption": "Messwerte und Entwicklungskorridor: {name}",
     "no_projects": "Diesem Eintrag sind noch keine Schlüsselprojekte zugeordnet.",
     "no_entries": "Noch keine Einträge.",

@@ -259,10 +259,7 @@ def _x_axis(frame: _Frame) -> Iterator[str]:
             f' stroke="{TEXT_COLOR}" stroke-width="1"/>'
         )
         if year in labelled:
-            yield (
-                f'<text x="{x}" y="{_n(frame.bottom + _TICK + FONT_SIZE + 2)}"'
-                f' text-anchor="middle">{year}</text>'
-            )
+            yield (f'<text x="{x}" y="{_n(frame.bottom + _TICK + FONT_SIZE + 2)}" text-anchor="middle">{year}</text>')
 
 
 def _band(frame: _Frame, indicator: Indicator) -> Iterator[str]:
@@ -358,9 +355,7 @@ def _step_candidates(span: float) -> Iterator[tuple[int, int]]:
             yield exponent, factor
 
 
-def _axis_choices(
-    low: float, high: float, exponent: int, factor: int
-) -> Iterator[tuple[Axis, float]]:
+def _axis_choices(low: float, high: float, exponent: int, factor: int) -> Iterator[tuple[Axis, float]]:
     """For one step: the axis ending on ticks and the axis ending at the data, with their waste.
 
     Waste is the axis span over the data span; ticks inside the data count a little more
