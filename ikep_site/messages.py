@@ -49,6 +49,10 @@ MESSAGES: Final = {
     ),
     "not_a_number": "{name}: '{value}' ist keine Zahl.",
     "decimal_comma": " Bitte einen Punkt statt des Kommas schreiben (7.5 statt 7,5).",
+    "decimal_comma_in_braces": (
+        " Steht davor eine Zahl mit Komma? In geschweiften Klammern { } trennt das Komma die Angaben; "
+        "bitte einen Punkt statt des Kommas schreiben (7.5 statt 7,5)."
+    ),
     "not_an_integer": "{name}: '{value}' muss eine ganze Zahl sein.",
     "out_of_range": "{name}: {value} liegt nicht zwischen {low} und {high}.",
     "too_small": "{name}: {value} darf nicht kleiner als {low} sein.",
@@ -71,6 +75,7 @@ MESSAGES: Final = {
     "empty_list_item": "{name}: Die Liste enthält einen leeren Eintrag.",
     "duplicate_item": "{name}: '{value}' steht doppelt in der Liste (zuerst in Zeile {line}).",
     "too_few_items": "{name} braucht mindestens {count} Einträge.",
+    "too_few_items_one": "{name} braucht mindestens einen Eintrag.",
     # Rules across fields
     "bad_file_name": (
         "Der Dateiname '{name}' taugt nicht als Kennung (sie erscheint in Adressen und Verweisen). "
@@ -132,14 +137,17 @@ _YAML_PROBLEMS: Final = {
         "bitte den ganzen Text in Anführungszeichen setzen."
     ),
     "found character '\\t' that cannot start any token": (
-        "Ein Tabulatorzeichen steht am Zeilenanfang. Bitte nur Leerzeichen zum Einrücken verwenden."
+        "In der Zeile steht ein Tabulatorzeichen. Bitte nur Leerzeichen verwenden, zum Einrücken und "
+        "nach dem Doppelpunkt."
     ),
     "found undefined alias": "Ein Sternchen * am Anfang eines Wertes. Bitte den Text in Anführungszeichen setzen.",
     "expected <block end>, but found": "Die Einrückung stimmt nicht. Bitte die Leerzeichen am Zeilenanfang prüfen.",
     "found unexpected end of stream": "Ein Anführungszeichen oder eine Klammer wird nicht geschlossen.",
     "expected ',' or ']'": "Eine Liste in eckigen Klammern [ ] ist nicht richtig geschlossen.",
     "expected ',' or '}'": "Eine Gruppe in geschweiften Klammern { } ist nicht richtig geschlossen.",
-    "found unknown escape character": "Ein umgekehrter Schrägstrich \\ in Anführungszeichen. Bitte einfache Anführungszeichen ' verwenden.",
+    "found unknown escape character": (
+        "Ein umgekehrter Schrägstrich \\ in Anführungszeichen. Bitte einfache Anführungszeichen ' verwenden."
+    ),
     "could not find expected ':'": "Einer Zeile fehlt der Doppelpunkt nach dem Schlüssel (schlüssel: wert).",
     "found character that cannot start any token": (
         "Ein Wert beginnt mit einem Sonderzeichen (z. B. @ oder `). Bitte den Wert in Anführungszeichen setzen."

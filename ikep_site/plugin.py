@@ -61,6 +61,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.renderer: HtmlRenderer | None = None
         self.folders: dict[Kind, str] = dict(DEFAULT_FOLDERS)
         self.today = date.today()
+        self.display_prefix = ""
 
     # Configuration ---------------------------------------------------------------------------
 
@@ -113,7 +114,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         config_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        loader = Loader(docs_dir, folders=self.folders, display_prefix=_display_prefix(docs_dir, config_dir))
+        self.display_prefix = _display_prefix(docs_dir, config_dir)
+        loader = Loader(docs_dir, folders=self.folders, display_prefix=self.display_prefix)
         config_name = Path(config.config_file_path).name if config.config_file_path else "mkdocs.yml"
         sources = plugin_options(
             Path(config.config_file_path) if config.config_file_path else None,
@@ -234,7 +236,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             return html
         report = Report()
         source = _source_text(docs_dir / src_uri)
-        display = _display_prefix(docs_dir, docs_dir.parent) + src_uri
+        display = self.display_prefix + src_uri
         parts: list[str] = []
         position = 0
         for match, placeholder in found:

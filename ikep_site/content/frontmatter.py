@@ -70,13 +70,14 @@ def split(text: str, path: str, report: Report, *, required: bool) -> Document |
     return Document(node, body, 2, end + 2)
 
 
-def compose(yaml_text: str, path: str, report: Report, *, first_line: int) -> Node | None | bool:
+def compose(yaml_text: str, path: str, report: Report, *, first_line: int) -> Node | bool | None:
     """The YAML node tree, None for an empty document, False after a reported syntax error."""
     try:
-        return yaml.compose(yaml_text, Loader=yaml.SafeLoader)  # type: ignore[no-any-return]
+        return yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if "end of stream" in (error.problem or "") and error.context_mark:
+        problem = error.problem or ""
+        if ("end of stream" in problem or problem.startswith("expected ',' or")) and error.context_mark:
             mark = error.context_mark  # where the unclosed quote or bracket began
         line = first_line + mark.line if mark else first_line
         report.add(path, line, MESSAGES["yaml_syntax"].format(problem=yaml_problem_de(error)))

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode
-
 from ..diagnostics import Report
 from ..messages import MESSAGES
 from ..model import (
@@ -98,7 +96,7 @@ def classify(src_uri: str, folders: Mapping[Kind, str]) -> tuple[Kind, str] | No
 
 def slugify(text: str) -> str:
     """A file-name-safe id: umlauts transliterated, everything else lower-case ASCII with hyphens."""
-    text = text.lower()
+    text = unicodedata.normalize("NFC", text).lower()  # macOS writes file names decomposed (a + ¨)
     for umlaut, ascii_form in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.replace(umlaut, ascii_form)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -211,22 +209,31 @@ class Loader:
             data["milestones"] = tuple(sorted(data["milestones"], key=lambda milestone: milestone.date))
         if ctx.errors:
             return _Broken(ctx.references, path)
-        entity = ENTITY_CLASSES[kind](
-            id=entity_id, process="", src_uri=src_uri, body=document.body, **data
-        )
+        entity = ENTITY_CLASSES[kind](id=entity_id, process="", src_uri=src_uri, body=document.body, **data)
         return _Loaded(entity, kind, ctx.references, path)
 
     def _check_files(self, values: Values, ctx: Context, src_uri: str) -> None:
         image = values.get("image")
-        if image and not self._content_file(src_uri, image).is_file():
+        if not image:
+            return
+        found = self._content_path(src_uri, image)
+        if found is None or not (self.docs_dir / found).is_file():
             ctx.error_at(values.line_of("image"), MESSAGES["image_not_found"].format(value=image))
+        else:
+            values.data["image"] = found  # from now on relative to content/, wherever it was written from
+
+    def _content_path(self, src_uri: str, reference: str) -> str | None:
+        """A file an editor named, relative to content/ (or to the page's folder); None outside content/."""
+        root = self.docs_dir.resolve()
+        for candidate in (reference.lstrip("/"), posixpath.join(posixpath.dirname(src_uri), reference)):
+            path = (root / candidate).resolve()
+            if path.is_relative_to(root) and path.exists():
+                return path.relative_to(root).as_posix()
+        return None
 
     def _content_file(self, src_uri: str, reference: str) -> Path:
-        """A path an editor wrote: relative to content/ (or, failing that, to the page's folder)."""
-        candidate = self.docs_dir / reference.lstrip("/")
-        if candidate.exists():
-            return candidate
-        return self.docs_dir / posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), reference))
+        found = self._content_path(src_uri, reference)
+        return self.docs_dir / found if found else self.docs_dir / "__missing__"
 
     def _member_names(self, src_uri: str, data: dict[str, Any], ctx: Context, values: Values) -> tuple[str, ...]:
         """Names of the member shapes, for the text list that is the map's accessible alternative."""
@@ -256,7 +263,7 @@ class Loader:
                 close = [value for value in names if value.startswith(member[:5])][:3]
                 hint = MESSAGES["unknown_member_close"].format(close=", ".join(close)) if close else ""
                 ctx.error_at(
-                    values.line_of("members") + index,
+                    values.item_line("members", index),
                     MESSAGES["unknown_member"].format(value=member, key=key, file=geometry) + hint,
                 )
         return tuple(names.get(member, member) for member in members)
@@ -288,7 +295,7 @@ class Loader:
         resolved: dict[str, Entity] = {}
         for key, item in sorted(loaded[kind].items()):
             valid = self._check_references(item.references, loaded, broken, item.path)
-            changes = {}
+            changes: dict[str, Any] = {}
             for name in ("goals", "projects", "areas", "networks"):
                 current = getattr(item.entity, name, None)
                 if isinstance(current, tuple):
@@ -315,16 +322,10 @@ class Loader:
             if "/" in ref.value:
                 message = MESSAGES["unknown_process"].format(name=ref.field, process=ref.value.split("/")[0])
             else:
-                listing = (
-                    MESSAGES["unknown_ref_known"].format(known=", ".join(known[:12]) + (", …" if len(known) > 12 else ""))
-                    if known
-                    else MESSAGES["unknown_ref_none"]
-                )
-                message = (
-                    MESSAGES["unknown_ref"].format(
-                        name=ref.field, kind=MESSAGES[f"kind_{target.value}"], value=ref.value, known=listing
-                    )
-                    + did_you_mean(ref.value, known)
-                )
+                shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+                listing = MESSAGES["unknown_ref_known"].format(known=shown) if known else MESSAGES["unknown_ref_none"]
+                message = MESSAGES["unknown_ref"].format(
+                    name=ref.field, kind=MESSAGES[f"kind_{target.value}"], value=ref.value, known=listing
+                ) + did_you_mean(ref.value, known)
             self.report.add(path, ref.line, message, warning_only=True)
         return valid

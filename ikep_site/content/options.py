@@ -36,7 +36,8 @@ def plugin_options(config_file: Path | None, display: str, values: dict[str, Any
             sources[name] = OptionSource(node, display, 1)
         else:
             dumped = yaml.compose(yaml.safe_dump(value, allow_unicode=True), Loader=yaml.SafeLoader)
-            sources[name] = OptionSource(dumped, display, None)
+            if dumped is not None:
+                sources[name] = OptionSource(dumped, display, None)
     return sources
 
 

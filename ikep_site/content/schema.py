@@ -59,8 +59,13 @@ class Context:
     report: Report
     errors: int = 0
     references: list[Reference] = field(default_factory=list)
+    # The line of the key of each value seen: a problem with a whole value points at its key,
+    # also when the value is a block list or mapping that starts on the line below.
+    key_lines: dict[Node, int] = field(default_factory=dict)
 
     def line(self, node: Node) -> int:
+        if node in self.key_lines:
+            return self.key_lines[node]
         return (self.first_line or 0) + node.start_mark.line
 
     def error(self, node: Node, message: str) -> _Invalid:
@@ -178,21 +183,20 @@ class Number(Spec):
         except ValueError:
             hint = MESSAGES["decimal_comma"] if re.fullmatch(r"[+-]?\d+,\d+", text) else ""
             return ctx.error(node, MESSAGES["not_a_number"].format(name=name, value=raw) + hint)
-        if not math.isfinite(number):
+        if not _finite(number):  # also an integer too large for a float
             return ctx.error(node, MESSAGES["not_a_number"].format(name=name, value=raw))
         if self.integer and not float(number).is_integer():
             return ctx.error(node, MESSAGES["not_an_integer"].format(name=name, value=raw))
         if self.integer:
             number = int(number)
-        if self.minimum is not None and number < self.minimum or (
-            self.maximum is not None and number > self.maximum
-        ):
+        if (self.minimum is not None and number < self.minimum) or (self.maximum is not None and number > self.maximum):
             return ctx.error(node, self._range_message(name, raw))
         return number
 
     def _range_message(self, name: str, raw: str) -> str:
         if self.minimum is not None and self.maximum is not None:
-            return MESSAGES["out_of_range"].format(name=name, value=raw, low=_num(self.minimum), high=_num(self.maximum))
+            low, high = _num(self.minimum), _num(self.maximum)
+            return MESSAGES["out_of_range"].format(name=name, value=raw, low=low, high=high)
         if self.minimum is not None:
             return MESSAGES["too_small"].format(name=name, value=raw, low=_num(self.minimum))
         return MESSAGES["too_large"].format(name=name, value=raw, high=_num(self.maximum or 0))
@@ -204,6 +208,13 @@ class Number(Spec):
         if self.maximum is not None:
             schema["maximum"] = self.maximum
         return schema
+
+
+def _finite(number: float) -> bool:
+    try:
+        return math.isfinite(number)
+    except OverflowError:
+        return False
 
 
 def _num(value: float) -> str:
@@ -329,8 +340,10 @@ class Url(Spec):
             return value
         match = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", value)
         scheme = match.group(1).lower() if match else ""
-        if scheme not in self.schemes or re.search(r"\s", value) or (
-            scheme in ("http", "https") and not re.match(r"^https?://[^/\s]+\.[^/\s]+", value, re.I)
+        if (
+            scheme not in self.schemes
+            or re.search(r"\s", value)
+            or (scheme in ("http", "https") and not re.match(r"^https?://[^/\s]+\.[^/\s]+", value, re.I))
         ):
             return ctx.error(node, MESSAGES["bad_url"].format(name=name, value=value, schemes=", ".join(self.schemes)))
         return value
@@ -384,7 +397,8 @@ class ListOf(Spec):
         if ctx.errors > before:
             return INVALID
         if len(items) < self.min_items:
-            return ctx.error(node, MESSAGES["too_few_items"].format(name=name, count=self.min_items))
+            message = "too_few_items_one" if self.min_items == 1 else "too_few_items"
+            return ctx.error(node, MESSAGES[message].format(name=name, count=self.min_items))
         return tuple(items)
 
     def json_schema(self) -> dict[str, Any]:
@@ -405,17 +419,23 @@ class Field:
 
 @dataclass
 class Values:
-    """A converted mapping: the values plus the line of each key, for later checks."""
+    """A converted mapping: the values plus the line of each key and list item, for later checks."""
 
     data: dict[str, Any]
     lines: dict[str, int]
     line: int  # line of the mapping itself
+    item_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)  # key -> line of each list item
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.data.get(name, default)
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)
+
+    def item_line(self, name: str, index: int) -> int:
+        """The line of item `index` of the list under `name` (a valid list keeps every item)."""
+        items = self.item_lines.get(name, ())
+        return items[index] if index < len(items) else self.line_of(name)
 
 
 Check = Callable[[Values, Context], None]
@@ -447,12 +467,16 @@ class Record(Spec):
         before = ctx.errors
         data: dict[str, Any] = {}
         lines: dict[str, int] = {}
+        item_lines: dict[str, tuple[int, ...]] = {}
         empty: set[str] = set()
         for key_node, value_node in _pairs(node):
-            key = self._key(key_node, ctx, lines, name)
+            key = self._key(key_node, ctx, lines, name, flow=bool(node.flow_style))
             if key is None:
                 continue
             lines[key] = ctx.line(key_node)
+            ctx.key_lines.setdefault(value_node, lines[key])
+            items = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            item_lines[key] = tuple(ctx.line(item) for item in items)
             if _is_null(value_node):
                 empty.add(key)  # an empty value counts as absent
                 continue
@@ -466,14 +490,14 @@ class Record(Spec):
                 ctx.error_at(lines[key], MESSAGES["empty"].format(name=_qualify(name, key)))
             elif key not in lines:
                 ctx.error(node, MESSAGES["missing"].format(name=_qualify(name, key)))
-        values = Values(data, lines, ctx.line(node))
+        values = Values(data, lines, ctx.line(node), item_lines)
         for check in self.checks:  # on what is valid, so editors see every problem at once
             check(values, ctx)
         if ctx.errors > before:
             return INVALID
         return values
 
-    def _key(self, key_node: Node, ctx: Context, lines: dict[str, int], parent: str) -> str | None:
+    def _key(self, key_node: Node, ctx: Context, lines: dict[str, int], parent: str, *, flow: bool) -> str | None:
         if not isinstance(key_node, ScalarNode):
             ctx.error(key_node, MESSAGES["bad_key"])
             return None
@@ -485,7 +509,9 @@ class Record(Spec):
             ctx.error(
                 key_node,
                 MESSAGES["unknown_key"].format(name=_qualify(parent, key), known=", ".join(self.fields))
-                + did_you_mean(key, list(self.fields)),
+                + did_you_mean(key, list(self.fields))
+                # `{year: 2024, value: 7,1}`: the comma ended the number and `1` became a key
+                + (MESSAGES["decimal_comma_in_braces"] if flow and key.isdigit() else ""),
             )
             return None
         return key

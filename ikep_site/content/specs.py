@@ -6,6 +6,7 @@ JSON Schema for editors' tools is generated from it.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -62,7 +63,7 @@ def _end_not_before_start(start_key: str = "start", end_key: str = "end") -> Che
         start, end = values.get(start_key), values.get(end_key)
         if start is None or end is None:
             return
-        if _as_comparable(end) < _as_comparable(start):
+        if _ends_before(end, start):
             ctx.error_at(
                 values.line_of(end_key),
                 MESSAGES["end_before_start"].format(name=end_key, end=_show(end), start=_show(start)),
@@ -71,10 +72,15 @@ def _end_not_before_start(start_key: str = "start", end_key: str = "end") -> Che
     return check
 
 
-def _as_comparable(value: date | datetime) -> tuple[date, datetime | None]:
-    if isinstance(value, datetime):
-        return (value.date(), value)
-    return (value, None)
+def _ends_before(end: date | datetime, start: date | datetime) -> bool:
+    """Times are compared when both have one; a date without a time is the whole day."""
+    if isinstance(end, datetime) and isinstance(start, datetime):
+        return end < start
+    return _day(end) < _day(start)
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _show(value: date | datetime) -> str:
@@ -86,7 +92,7 @@ def _unique_years(name: str) -> Check:
         items = values.get(name) or ()
         seen: dict[int, int] = {}
         for index, item in enumerate(items):
-            line = values.line_of(name) + index  # close enough for flow lists; exact for block lists
+            line = values.item_line(name, index)
             if item.year in seen:
                 ctx.error_at(line, MESSAGES["duplicate_year"].format(name=name, year=item.year, line=seen[item.year]))
             else:
@@ -96,10 +102,10 @@ def _unique_years(name: str) -> Check:
 
 
 def _corridor_band_ordered(values: Values, ctx: Context) -> None:
-    for point in values.get("corridor") or ():
+    for index, point in enumerate(values.get("corridor") or ()):
         if point.min > point.max:
             ctx.error_at(
-                values.line_of("corridor"),
+                values.item_line("corridor", index),
                 MESSAGES["min_above_max"].format(year=point.year, low=point.min, high=point.max),
             )
 
@@ -107,7 +113,7 @@ def _corridor_band_ordered(values: Values, ctx: Context) -> None:
 def _unique_indicator_ids(values: Values, ctx: Context) -> None:
     seen: dict[str, int] = {}
     for index, indicator in enumerate(values.get("indicators") or ()):
-        line = values.line_of("indicators") + index
+        line = values.item_line("indicators", index)
         if indicator.id in seen:
             ctx.error_at(line, MESSAGES["duplicate_indicator"].format(value=indicator.id, line=seen[indicator.id]))
         seen.setdefault(indicator.id, line)
@@ -141,19 +147,21 @@ CONTACT: Final = Record(_contact_fields(), build=lambda data: Contact(**data))
 CONTACT_WITH_URL: Final = Record(_contact_fields(with_url=True), build=lambda data: Contact(**data))
 
 YEAR: Final = Number(minimum=1900, maximum=2200, integer=True)
+# Indicator values stay within a range every chart and spreadsheet can handle.
+MEASURE: Final = Number(minimum=-1e12, maximum=1e12)
 
 CORRIDOR_POINT: Final = Record(
     {
         "year": Field(YEAR, required=True, help="Jahr"),
-        "min": Field(Number(), required=True, help="Untere Grenze des Korridors in diesem Jahr"),
-        "max": Field(Number(), required=True, help="Obere Grenze des Korridors in diesem Jahr"),
+        "min": Field(MEASURE, required=True, help="Untere Grenze des Korridors in diesem Jahr"),
+        "max": Field(MEASURE, required=True, help="Obere Grenze des Korridors in diesem Jahr"),
     },
     build=lambda data: CorridorPoint(**data),
 )
 MEASUREMENT: Final = Record(
     {
         "year": Field(YEAR, required=True, help="Jahr der Messung"),
-        "value": Field(Number(), required=True, help="Gemessener Wert"),
+        "value": Field(MEASURE, required=True, help="Gemessener Wert"),
     },
     build=lambda data: Measurement(**data),
 )
@@ -161,10 +169,14 @@ INDICATOR: Final = Record(
     {
         "id": Field(Slug(), required=True, help="Kennung des Indikators, z. B. leerstand"),
         "name": Field(Text(), required=True, help="Name des Indikators"),
-        "unit": Field(Text(), required=True, help="Einheit, z. B. \"%\" oder Einwohner"),
-        "better": Field(Choice(BETTER_DIRECTIONS), required=True, help="lower: niedriger ist besser; higher: höher ist besser"),
+        "unit": Field(Text(), required=True, help='Einheit, z. B. "%" oder Einwohner'),
+        "better": Field(
+            Choice(BETTER_DIRECTIONS), required=True, help="lower: niedriger ist besser; higher: höher ist besser"
+        ),
         "source": Field(Text(), help="Quelle der Messwerte"),
-        "corridor": Field(ListOf(CORRIDOR_POINT, min_items=2), required=True, help="Zielkorridor, mindestens zwei Jahre"),
+        "corridor": Field(
+            ListOf(CORRIDOR_POINT, min_items=2), required=True, help="Zielkorridor, mindestens zwei Jahre"
+        ),
         "values": Field(ListOf(MEASUREMENT), help="Gemessene Werte"),
     },
     build=_build_indicator,
@@ -221,7 +233,9 @@ LOCATION: Final = Record(
 )
 PROJECT: Final = _entity(
     {
-        "status": Field(Choice(PROJECT_STATUSES, labels.PROJECT_STATUS_WORDS), required=True, help="Stand des Projekts"),
+        "status": Field(
+            Choice(PROJECT_STATUSES, labels.PROJECT_STATUS_WORDS), required=True, help="Stand des Projekts"
+        ),
         "goals": _refs(Kind.GOAL, "Ziele, denen das Projekt dient", required=True, min_items=1),
         "areas": _refs(Kind.AREA, "Räume, in denen das Projekt wirkt"),
         "networks": _refs(Kind.NETWORK, "Beteiligte Netzwerke"),
@@ -278,7 +292,9 @@ AREA: Final = _entity(
         "kind": Field(Choice(AREA_KINDS, _words(labels.AREA_KIND)), required=True, help="Art des Raums"),
         "geometry": Field(Text(), help="GeoJSON-Datei in content/, z. B. geodaten/kl-ortsgemeinden.geojson"),
         "key": Field(Text(), help="Eigenschaft, die ein Mitglied kennzeichnet, z. B. AGS"),
-        "members": Field(ListOf(Text(), unique=True), help="Werte von key, die zu diesem Raum gehören (in Anführungszeichen)"),
+        "members": Field(
+            ListOf(Text(), unique=True), help="Werte von key, die zu diesem Raum gehören (in Anführungszeichen)"
+        ),
         "attribution": Field(Text(), help="Quellenvermerk der Grenzdaten"),
         "attribution_url": Field(Url(), help="Link zur Quelle der Grenzdaten"),
     },
@@ -321,9 +337,9 @@ ENTITY_SPECS: Final = {
 
 def _phases_in_order(values: Values, ctx: Context) -> None:
     phases = values.get("phases") or ()
-    for previous, phase in zip(phases, phases[1:], strict=False):
+    for index, (previous, phase) in enumerate(itertools.pairwise(phases), start=1):
         if previous.end is not None and phase.start <= previous.end:
-            ctx.error_at(values.line_of("phases"), MESSAGES["phase_order"].format(name=phase.name))
+            ctx.error_at(values.item_line("phases", index), MESSAGES["phase_order"].format(name=phase.name))
 
 
 PHASE: Final = Record(
