@@ -102,6 +102,11 @@ MESSAGES: Final = {
     "phase_order": "phases: Die Phase „{name}“ beginnt vor dem Ende der vorherigen Phase.",
     "geometry_unreadable": "geometry: Die Datei '{value}' gibt es nicht oder sie ist kein lesbares GeoJSON.",
     "geometry_not_collection": "geometry: '{value}' ist keine GeoJSON-FeatureCollection.",
+    "geometry_bad_shape": "geometry: In '{value}' ist {where} fehlerhaft: {what}",
+    "location_outside": (
+        "{name}: Der Ort ({lat}, {lon}) liegt außerhalb des Prozessgebiets {area}. Sind Breite (lat) und "
+        "Länge (lon) vertauscht oder falsch?"
+    ),
     "geometry_no_key": "key: Keine Fläche in '{value}' hat die Eigenschaft {key}.",
     "unknown_member": "members: '{value}' gibt es in {file} nicht (Eigenschaft {key}).",
     "unknown_member_close": " Ähnliche Werte: {close}.",
@@ -128,7 +133,110 @@ MESSAGES: Final = {
         "Besucher weiter. Bitte in mkdocs.yml unter theme: font: false eintragen."
     ),
     "unreadable_page": "Die Seite kann nicht gelesen werden und wird ausgelassen.",
+    # JSON Schemas for editors' tools (ikep_site/jsonschema.py)
+    "schema_title": "{name} – Angaben für ikep-site",
+    "schema_name_goals": "Ziel",
+    "schema_name_projects": "Schlüsselprojekt",
+    "schema_name_calls": "Beteiligungsangebot",
+    "schema_name_areas": "Raum",
+    "schema_name_networks": "Netzwerk",
+    "schema_name_updates": "Meldung (Aktuelles)",
+    "schema_name_process": "Prozess",
+    "schema_name_operator": "Betreiber der Website",
+    "schema_entity": (
+        "Die Angaben im Kopf (Front Matter) einer Markdown-Datei im Ordner {folder}/. Die Kennung des "
+        "Eintrags ist der Dateiname ohne .md."
+    ),
+    "schema_process": (
+        "Die Angaben zum Prozess: in mkdocs.yml unter plugins → ikep → process oder in der Datei "
+        "prozess.yml eines Prozessordners."
+    ),
+    "schema_operator": (
+        "Die Angaben zum Betreiber in mkdocs.yml unter plugins → ikep → operator, gebraucht für Impressum, "
+        "Datenschutzerklärung und Erklärung zur Barrierefreiheit."
+    ),
+    # The `ikep` command (ikep_site/cli.py)
+    "cli_help": "Werkzeuge für die Redaktion einer Website mit ikep-site.",
+    "cli_help_check": (
+        "Prüft alle Inhalte, ohne die Website zu bauen, und nennt jedes Problem mit Datei und Zeile. "
+        "ORDNER ist der Ordner mit der mkdocs.yml (Standard: der aktuelle Ordner)."
+    ),
+    "cli_help_format": "text (Standard) oder github: Hinweise zusätzlich direkt an den Zeilen im Pull Request.",
+    "cli_help_new": (
+        "Legt einen neuen Eintrag mit vorbereitetem, kommentiertem Kopf an. ART ist goal, project, call, "
+        "area, network oder update (auch: ziel, projekt, beteiligung, raum, netzwerk, meldung)."
+    ),
+    "cli_help_dir": "Ordner der Website mit der mkdocs.yml (Standard: der aktuelle Ordner).",
+    "cli_help_init": "Legt im leeren ORDNER eine neue Website mit je einem Beispiel jeder Art an.",
+    "cli_no_config": (
+        "Im Ordner {dir} gibt es keine mkdocs.yml. Bitte den Ordner der Website angeben, z. B. ikep check mein-ordner."
+    ),
+    "cli_config_unreadable": "mkdocs.yml ist nicht lesbar: {problem}",
+    "cli_config_not_mapping": "mkdocs.yml muss aus Zeilen der Form schlüssel: wert bestehen.",
+    "cli_plugin_missing": (
+        "Das Plugin ikep ist in mkdocs.yml nicht eingetragen (unter plugins: die Zeile - ikep). Ohne es "
+        "entstehen keine Seiten für Ziele, Schlüsselprojekte und Beteiligung."
+    ),
+    "cli_unknown_folder": "plugins → ikep → folders: '{name}' ist unbekannt. Möglich sind: {known}.",
+    "cli_docs_dir_missing": "Den Inhaltsordner '{dir}' (docs_dir in mkdocs.yml) gibt es nicht.",
+    "cli_summary": "{problems} in {files}",
+    "cli_problem_one": "1 Problem",
+    "cli_problems": "{count} Probleme",
+    "cli_file_one": "1 Datei",
+    "cli_files": "{count} Dateien",
+    "cli_no_problems": "Keine Probleme gefunden.",
+    "cli_step_summary": "Prüfung der Inhalte",
+    "cli_empty_title": 'Bitte einen Titel angeben, z. B. ikep new project "Dorfladen Mehlbach".',
+    "cli_exists": (
+        "Die Datei {path} gibt es schon. Bitte die vorhandene Datei bearbeiten oder einen anderen Titel wählen."
+    ),
+    "cli_no_goal": (
+        "Ein Schlüsselprojekt braucht mindestens ein Ziel, dem es dient, aber im Ordner {folder} gibt es "
+        'noch keines. Bitte zuerst ein Ziel anlegen: ikep new goal "Titel des Ziels"'
+    ),
+    "cli_goal_chosen": "Als Ziel ist '{goal}' eingetragen; bitte prüfen. Vorhandene Ziele: {known}.",
+    "cli_created": "Angelegt: {path}",
+    "cli_created_next": (
+        "Bitte die Angaben im Kopf prüfen und ergänzen; die Kommentare hinter # erklären jede Zeile. "
+        "Danach prüfen mit: ikep check {dir}"
+    ),
+    "cli_dir_not_empty": "Der Ordner {dir} ist nicht leer. Bitte einen neuen oder leeren Ordner angeben.",
+    "cli_init_done": "Neue Website angelegt in {dir}. Wie es weitergeht, steht in {dir}/README.md.",
 }
+
+# What is wrong with one shape of a boundary file (keys from ikep_site.geometry.GeometryError).
+_GEOMETRY_PROBLEMS: Final = {
+    "geometry_bad_feature": "Der Eintrag ist kein GeoJSON-Feature.",
+    "geometry_bad_properties": "Die Eigenschaften (properties) sind keine Gruppe von Angaben.",
+    "geometry_missing": "Die Fläche hat keine Geometrie.",
+    "geometry_unsupported_type": "Nur Polygon und MultiPolygon sind möglich, hier steht {type}.",
+    "geometry_bad_coordinates": "Die Koordinatenliste hat nicht die Form eines Polygons.",
+    "geometry_bad_position": "Punkt {position} ist kein Paar aus Länge und Breite.",
+    "geometry_not_finite": "Punkt {position} enthält keine gültige Zahl.",
+    "geometry_lon_out_of_range": "Punkt {position}: Länge {value} liegt nicht zwischen -180 und 180.",
+    "geometry_lat_out_of_range": "Punkt {position}: Breite {value} liegt nicht zwischen -90 und 90.",
+    "geometry_ring_too_short": "Ein Umring hat nur {count} Punkte (mindestens 4).",
+    "geometry_ring_not_closed": "Ein Umring ist nicht geschlossen (erster und letzter Punkt verschieden).",
+    "geometry_empty": "Die Datei enthält keine Flächen.",
+}
+
+
+def geometry_problem_de(key: str, details: dict[str, object], file: str) -> str:
+    """An editor message for a GeometryError, with the 0-based indexes counted from 1."""
+    if key == "geometry_not_collection":
+        return MESSAGES["geometry_not_collection"].format(value=file)
+    shown = {
+        name: (value + 1 if isinstance(value, int) and name != "count" else value) for name, value in details.items()
+    }
+    what = _GEOMETRY_PROBLEMS.get(key, key).format_map(_Default(shown))
+    where = f"Fläche Nr. {shown['feature']}" if "feature" in shown else "die Datei"
+    return MESSAGES["geometry_bad_shape"].format(value=file, where=where, what=what)
+
+
+class _Default(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
 
 # PyYAML's problem texts, said in German with what usually causes them.
 _YAML_PROBLEMS: Final = {

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from .geometry import Feature
+
 
 class Kind(StrEnum):
     """The entity kinds; the value is the plugin's `folders` option key."""
@@ -268,6 +270,8 @@ class Site:
 
     processes: dict[str, Process]
     operator: Operator | None = None
+    # Simplified boundary shapes by file (relative to content/), shared by every map of the site.
+    geometries: dict[str, tuple[Feature, ...]] = field(default_factory=dict)
 
     @property
     def main(self) -> Process:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,11 @@ from .diagnostics import Report
 from .messages import MESSAGES
 from .model import Kind
 from .pages import FOOTER_ROLES, NAV_ORDER, SPECIAL_PAGES, PagePlan, downloads, overview_uri, plan
-from .render.html import HtmlRenderer
+from .render.html import DEFAULT_TILES, HtmlRenderer
+from .render.maps import TileSource
+from .render.mapviews import shared_geometry_files
 from .render.tables import indicator_csv
-from .urls import page_url
+from .urls import Linker, page_url
 
 log = logging.getLogger("mkdocs.plugins.ikep")
 
@@ -43,6 +46,7 @@ PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_PREFIX = "assets/ikep"
+MAP_MARK = "data-ikep-map"
 DEFAULT_HOSTING = "GitHub Pages (GitHub Inc., 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA)"
 
 
@@ -52,6 +56,8 @@ class IkepConfig(base.Config):
     folders = c.Type(dict, default={})
     hosting = c.Type(str, default=DEFAULT_HOSTING)
     build_date = c.Optional(c.Type(str))
+    # Background tiles, loaded only when a reader asks for them (see render/maps.py).
+    tiles = c.Type(dict, default={})
 
 
 class IkepPlugin(BasePlugin[IkepConfig]):
@@ -144,9 +150,12 @@ class IkepPlugin(BasePlugin[IkepConfig]):
                 _replace(files, File.generated(config, page_plan.src_uri, content=page_plan.markdown))
         for download in downloads(result.site, self.folders):
             _replace(files, File.generated(config, download.src_uri, content=indicator_csv(download.indicator)))
-        for asset in sorted(ASSETS_DIR.iterdir()):
+        for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
-                _replace(files, File.generated(config, f"{ASSET_PREFIX}/{asset.name}", abs_src_path=str(asset)))
+                uri = f"{ASSET_PREFIX}/{asset.relative_to(ASSETS_DIR).as_posix()}"
+                _replace(files, File.generated(config, uri, abs_src_path=str(asset)))
+        for uri, text in shared_geometry_files(result.site).items():
+            _replace(files, File.generated(config, uri, content=text))
 
         self.renderer = HtmlRenderer(
             config.theme.dirs,
@@ -155,6 +164,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             today=self.today,
             use_directory_urls=config.use_directory_urls,
             hosting=self.config.hosting,
+            tiles=self._tiles(),
         )
         return files
 
@@ -167,6 +177,16 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             if role != "process" and files.get_file_from_path(uri) is not None
         ]
         return env
+
+    def _tiles(self) -> TileSource:
+        options = {**asdict(DEFAULT_TILES), **{key: str(value) for key, value in self.config.tiles.items()}}
+        try:
+            return TileSource(**options)
+        except TypeError:
+            known = ", ".join(asdict(DEFAULT_TILES))
+            raise PluginError(
+                f"mkdocs.yml: plugins → ikep → tiles: unbekannte Angabe. Möglich sind: {known}."
+            ) from None
 
     # Navigation ----------------------------------------------------------------------------------
 
@@ -227,7 +247,19 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         page_plan = self.plans.get(src_uri)
         if page_plan is not None:
             html = self.renderer.page(page_plan, html)
-        return self._fill_placeholders(html, src_uri, Path(config.docs_dir))
+        html = self._fill_placeholders(html, src_uri, Path(config.docs_dir))
+        if MAP_MARK in html:
+            html = self._map_scripts(src_uri, config) + html
+        return html
+
+    def _map_scripts(self, src_uri: str, config: MkDocsConfig) -> str:
+        """Leaflet and our map script, from the site itself, before the first map of the page."""
+        link = Linker(src_uri, config.use_directory_urls)
+        return (
+            f'<link rel="stylesheet" href="{link.to(ASSET_PREFIX + "/leaflet/leaflet.css")}">'
+            f'<script src="{link.to(ASSET_PREFIX + "/leaflet/leaflet.js")}"></script>'
+            f'<script src="{link.to(ASSET_PREFIX + "/maps/ikep-maps.js")}"></script>\n'
+        )
 
     def _fill_placeholders(self, html: str, src_uri: str, docs_dir: Path) -> str:
         assert self.renderer is not None and self.result is not None

@@ -8,6 +8,7 @@ an entity with errors in its own file is left out, a reference to something miss
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import json
 import posixpath
 import re
@@ -18,7 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Report
-from ..messages import MESSAGES
+from ..geometry import (
+    Feature,
+    GeometryError,
+    contains,
+    parse_feature_collection,
+    round_coordinates,
+    select,
+    simplify_topology,
+)
+from ..messages import MESSAGES, geometry_problem_de
 from ..model import (
     Area,
     Call,
@@ -54,6 +64,10 @@ ENTITY_CLASSES: dict[Kind, type[Entity]] = {
     Kind.NETWORK: Network,
     Kind.UPDATE: Update,
 }
+# Boundaries are simplified at build time (shared borders once, so neighbours keep no gaps) and
+# rounded to about 1 m: small enough for every page, exact enough for a municipality's outline.
+SIMPLIFY_METRES = 100.0
+COORDINATE_DECIMALS = 5
 # Front matter keys whose model name differs (`key` would shadow Entity.key).
 RENAMED_FIELDS: dict[str, str] = {"key": "key_property"}
 
@@ -115,6 +129,9 @@ class Loader:
         self.folders = folders
         self.display_prefix = display_prefix
         self.report = Report()
+        self.geometries: dict[str, tuple[Feature, ...]] = {}
+        self._geometry_errors: dict[str, GeometryError] = {}
+        self._location_lines: dict[str, tuple[str, int]] = {}
 
     def display(self, src_uri: str) -> str:
         return self.display_prefix + src_uri
@@ -163,7 +180,8 @@ class Loader:
             networks=entities[Kind.NETWORK],  # type: ignore[arg-type]
             updates=entities[Kind.UPDATE],  # type: ignore[arg-type]
         )
-        result.site = Site(processes={"": main}, operator=self._load_operator(operator))
+        result.site = Site(processes={"": main}, operator=self._load_operator(operator), geometries=self.geometries)
+        self._check_locations(result.site)
         return result
 
     # Files -----------------------------------------------------------------------------------
@@ -198,6 +216,9 @@ class Loader:
         values = ENTITY_SPECS[kind].convert_values(document.meta, ctx, "")
         if isinstance(values, Values):
             self._check_files(values, ctx, src_uri)
+            for name in ("location", "place"):
+                if name in values.data:
+                    self._location_lines[src_uri] = (name, values.line_of(name))
         if not isinstance(values, Values) or len(self.report) > errors_before:
             return _Broken(ctx.references, path)
         data = {RENAMED_FIELDS.get(name, name): value for name, value in values.data.items()}
@@ -241,32 +262,87 @@ class Loader:
         geometry, key = data.get("geometry"), data.get("key_property")
         if not geometry or not key:
             return members
-        path = self._content_file(src_uri, geometry)
-        try:
-            collection = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        found = self._content_path(src_uri, geometry)
+        features = self._features(found) if found else None
+        if isinstance(features, GeometryError):
+            ctx.error_at(
+                values.line_of("geometry"), geometry_problem_de(features.message_key, features.details, geometry)
+            )
+            return members
+        if features is None or found is None:
             ctx.error_at(values.line_of("geometry"), MESSAGES["geometry_unreadable"].format(value=geometry))
             return members
-        if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
-            ctx.error_at(values.line_of("geometry"), MESSAGES["geometry_not_collection"].format(value=geometry))
-            return members
-        names: dict[str, str] = {}
-        for feature in collection.get("features") or []:
-            properties = feature.get("properties") or {} if isinstance(feature, dict) else {}
-            if key in properties:
-                names[str(properties[key])] = str(properties.get("GEN") or properties.get("name") or properties[key])
+        data["geometry"] = found  # from now on relative to content/
+        names = {
+            str(f.properties[key]): f.label("GEN", f.label("name", str(f.properties[key])))
+            for f in features
+            if key in f.properties
+        }
         if not names:
             ctx.error_at(values.line_of("key"), MESSAGES["geometry_no_key"].format(key=key, value=geometry))
             return members
+        by_name = {name.lower(): value for value, name in names.items()}
         for index, member in enumerate(members):
-            if member not in names:
-                close = [value for value in names if value.startswith(member[:5])][:3]
-                hint = MESSAGES["unknown_member_close"].format(close=", ".join(close)) if close else ""
-                ctx.error_at(
-                    values.item_line("members", index),
-                    MESSAGES["unknown_member"].format(value=member, key=key, file=geometry) + hint,
-                )
+            if member in names:
+                continue
+            close = (
+                [by_name[member.lower()]]
+                if member.lower() in by_name
+                else difflib.get_close_matches(member, list(names), n=3, cutoff=0.7)
+            )
+            hint = (
+                MESSAGES["unknown_member_close"].format(close=", ".join(f"{value} ({names[value]})" for value in close))
+                if close
+                else ""
+            )
+            ctx.error_at(
+                values.item_line("members", index),
+                MESSAGES["unknown_member"].format(value=member, key=key, file=geometry) + hint,
+            )
         return tuple(names.get(member, member) for member in members)
+
+    def _features(self, path: str) -> tuple[Feature, ...] | GeometryError | None:
+        """The shapes of a boundary file, simplified once per build; None if it cannot be read."""
+        if path not in self.geometries and path not in self._geometry_errors:
+            try:
+                data = json.loads((self.docs_dir / path).read_text(encoding="utf-8"))
+                features = parse_feature_collection(data)
+            except (OSError, ValueError) as error:
+                if isinstance(error, GeometryError):
+                    self._geometry_errors[path] = error
+                else:
+                    return None
+            else:
+                simplified = simplify_topology(features, tolerance=SIMPLIFY_METRES)
+                self.geometries[path] = tuple(round_coordinates(simplified, decimals=COORDINATE_DECIMALS))
+        return self._geometry_errors.get(path) or self.geometries.get(path)
+
+    def _check_locations(self, site: Site) -> None:
+        """Warn about places outside the process area: usually swapped or mistyped coordinates."""
+        process = site.main
+        area = process.areas.get(process.profile.area) if process.profile and process.profile.area else None
+        if area is None or area.geometry not in site.geometries or area.key_property is None:
+            return
+        shapes = select(site.geometries[area.geometry], area.key_property, area.members)
+        located: list[tuple[Entity, float, float]] = [
+            (project, project.location.lat, project.location.lon)
+            for project in process.projects.values()
+            if project.location
+        ]
+        located += [
+            (call, call.place.lat, call.place.lon)
+            for call in process.calls.values()
+            if call.place and call.place.lat is not None and call.place.lon is not None
+        ]
+        for entity, lat, lon in located:
+            if shapes and not contains(shapes, lon, lat):
+                name, line = self._location_lines.get(entity.src_uri, ("location", 0))
+                self.report.add(
+                    self.display(entity.src_uri),
+                    line or None,
+                    MESSAGES["location_outside"].format(name=name, lat=lat, lon=lon, area=area.title),
+                    warning_only=True,
+                )
 
     # Options ---------------------------------------------------------------------------------
 

@@ -24,7 +24,18 @@ from ..pages import KIND_TEMPLATES, SPECIAL_PAGES, PagePlan, indicator_csv_uri, 
 from ..placeholders import Placeholder
 from ..urls import Linker
 from .charts import corridor_chart_svg
+from .maps import TileSource
+from .mapviews import MapViews
 from .tables import indicator_rows
+
+DEFAULT_TILES = TileSource(
+    url="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    attribution="© OpenStreetMap-Mitwirkende",
+    attribution_url="https://www.openstreetmap.org/copyright",
+    # OSM's tile usage policy requires a valid Referer; this sends the origin only.
+    referrer_policy="strict-origin-when-cross-origin",
+    name="OpenStreetMap",
+)
 
 
 class HtmlRenderer:
@@ -37,8 +48,10 @@ class HtmlRenderer:
         today: date,
         use_directory_urls: bool = True,
         hosting: str = "",
+        tiles: TileSource | None = None,
     ) -> None:
         self.hosting = hosting
+        self.tiles = tiles or DEFAULT_TILES
         self.site = site
         self.process = site.main
         self.folders = folders
@@ -104,7 +117,11 @@ class HtmlRenderer:
 
     def _render(self, template: str, src_uri: str, **values: Any) -> str:
         link = Linker(src_uri, self.use_directory_urls)
+        maps = MapViews(self.site, self.relations, self.tiles, link)
         context = {
+            "area_map": lambda area: Markup(maps.area(area)),
+            "areas_map": lambda: Markup(maps.overview()),
+            "location_map": lambda entity: Markup(maps.location(entity)),
             "site": self.site,
             "process": self.process,
             "operator": self.site.operator,

@@ -1,0 +1,205 @@
+"""Which maps a page shows: an area with its members and projects, all areas, or one location.
+
+Turns the model into `MapView`s (pure data) and HTML via `maps.map_html`; URLs are relative to
+the page being rendered, through its `Linker`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..derive import Relations
+from ..geometry import Feature, bounds, contains, select, to_geojson
+from ..labels import AREA_KIND, MAP_LABELS
+from ..model import Area, Call, Project, Site
+from ..urls import Linker
+from .maps import GeoLayer, MapMarker, MapView, TileSource, layers_bounds, map_html
+from .mapsvg import area_svg
+
+GEO_FOLDER = "assets/ikep/geo"
+# Kinds drawn first (underneath) on the overview, so smaller areas on top stay clickable.
+DRAW_ORDER = {"landkreis": 0, "verbandsgemeinde": 1, "gemeinde": 2, "other": 3, "kooperationsraum": 4}
+# Half the side of the box shown around a single location, in degrees (about 3 km).
+LOCATION_MARGIN = 0.03
+
+
+def shared_geometry_uri(path: str) -> str:
+    """Where the simplified copy of a boundary file is published (once per site)."""
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    digest = hashlib.sha1(path.encode("utf-8")).hexdigest()[:8]
+    return f"{GEO_FOLDER}/{stem}-{digest}.geojson"
+
+
+def shared_geometry_files(site: Site) -> dict[str, str]:
+    """The published GeoJSON text by site path, keeping the properties areas use as keys and names."""
+    properties: dict[str, set[str]] = {path: {"GEN", "name"} for path in site.geometries}
+    for area in site.main.areas.values():
+        if area.geometry in properties and area.key_property:
+            properties[area.geometry].add(area.key_property)
+    return {
+        shared_geometry_uri(path): to_geojson(features, properties=sorted(properties[path]))
+        for path, features in sorted(site.geometries.items())
+    }
+
+
+@dataclass
+class MapViews:
+    site: Site
+    relations: Relations
+    tiles: TileSource
+    link: Linker
+
+    def area(self, area: Area) -> str:
+        features = self._features(area)
+        if not features:
+            return ""
+        markers = self._markers(self._projects_in(area, features))
+        names = ", ".join(area.member_names)
+        view = MapView(
+            map_id=f"karte-{area.id}",
+            title=area.title,
+            bounds=bounds(features),
+            static_svg=area_svg(
+                features,
+                svg_id=f"karte-{area.id}-statisch",
+                title=MAP_LABELS["map_of"].format(title=area.title),
+                description=MAP_LABELS["static_description_area"].format(
+                    title=area.title, count=len(features), names=names
+                ),
+                markers=[(marker.lon, marker.lat, marker.label) for marker in markers],
+            ),
+            tiles=self.tiles,
+            layers=(self._layer(area, style="members"),),
+            markers=tuple(markers),
+            attributions=self._attributions([area]),
+            links=tuple((marker.label, marker.link) for marker in markers if marker.link),
+        )
+        return map_html(view)
+
+    def overview(self) -> str:
+        areas = sorted(
+            (area for area in self.site.main.areas.values() if self._features(area)),
+            key=lambda area: (DRAW_ORDER.get(area.kind, 3), area.title),
+        )
+        if not areas:
+            return ""
+        all_features = _unique(feature for area in areas for feature in self._features(area))
+        titles = ", ".join(area.title for area in areas)
+        view = MapView(
+            map_id="karte-raeume",
+            title=MAP_LABELS["areas_overview"],
+            bounds=layers_bounds([bounds(self._features(area)) for area in areas]),
+            static_svg=area_svg(
+                all_features,
+                svg_id="karte-raeume-statisch",
+                title=MAP_LABELS["areas_overview"],
+                description=MAP_LABELS["static_description_overview"].format(names=titles),
+            ),
+            tiles=self.tiles,
+            layers=tuple(
+                self._layer(
+                    area, style="outline" if area.kind in ("landkreis", "kooperationsraum") else "area", whole=True
+                )
+                for area in areas
+            ),
+            attributions=self._attributions(areas),
+            links=tuple((f"{area.title} ({AREA_KIND[area.kind]})", self.link.to(area.src_uri)) for area in areas),
+        )
+        return map_html(view)
+
+    def location(self, entity: Project | Call) -> str:
+        point = _point(entity)
+        if point is None:
+            return ""
+        lat, lon = point
+        context = self._process_area()
+        features = self._features(context) if context else []
+        marker = MapMarker(lat, lon, entity.title)
+        box = (lon - LOCATION_MARGIN, lat - LOCATION_MARGIN, lon + LOCATION_MARGIN, lat + LOCATION_MARGIN)
+        static = ""
+        if features and context is not None:
+            static = area_svg(
+                features,
+                svg_id=f"karte-{entity.id}-statisch",
+                title=MAP_LABELS["map_of"].format(title=entity.title),
+                description=MAP_LABELS["static_description_location"].format(title=entity.title, area=context.title),
+                markers=[(lon, lat, entity.title)],
+            )
+        view = MapView(
+            map_id=f"karte-{entity.id}",
+            title=entity.title,
+            bounds=box,
+            static_svg=static,
+            tiles=self.tiles,
+            layers=(self._layer(context, style="context", whole=True),) if features and context else (),
+            markers=(marker,),
+            attributions=self._attributions([context]) if features and context else (),
+            small=True,
+        )
+        return map_html(view)
+
+    # Helpers -----------------------------------------------------------------------------------
+
+    def _features(self, area: Area) -> list[Feature]:
+        if not area.geometry or not area.key_property or area.geometry not in self.site.geometries:
+            return []
+        return select(self.site.geometries[area.geometry], area.key_property, area.members)
+
+    def _layer(self, area: Area, *, style: str, whole: bool = False) -> GeoLayer:
+        assert area.geometry is not None and area.key_property is not None
+        return GeoLayer(
+            url=self.link.to(shared_geometry_uri(area.geometry)),
+            key=area.key_property,
+            members=area.members,
+            label=area.title if whole else None,
+            link=self.link.to(area.src_uri) if whole and style != "context" else None,
+            style=style,
+        )
+
+    def _projects_in(self, area: Area, features: Sequence[Feature]) -> list[Project]:
+        """Projects of the area, and projects whose location lies inside it."""
+        chosen = {project.key: project for project in self.relations.projects_of_area.get(area.key, [])}
+        for project in self.site.main.projects.values():
+            if project.location and contains(features, project.location.lon, project.location.lat):
+                chosen.setdefault(project.key, project)
+        return sorted((p for p in chosen.values() if p.location), key=lambda p: p.title)
+
+    def _markers(self, projects: Iterable[Project]) -> list[MapMarker]:
+        return [
+            MapMarker(project.location.lat, project.location.lon, project.title, self.link.to(project.src_uri))
+            for project in projects
+            if project.location
+        ]
+
+    def _process_area(self) -> Area | None:
+        profile = self.site.main.profile
+        return self.site.main.areas.get(profile.area) if profile and profile.area else None
+
+    def _attributions(self, areas: Sequence[Area | None]) -> tuple[tuple[str, str | None], ...]:
+        notes: dict[str, str | None] = {}
+        for area in areas:
+            if area is not None and area.attribution:
+                notes.setdefault(area.attribution, area.attribution_url)
+        return tuple(notes.items())
+
+
+def _point(entity: Project | Call) -> tuple[float, float] | None:
+    if isinstance(entity, Project):
+        return (entity.location.lat, entity.location.lon) if entity.location else None
+    place = entity.place
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    return (place.lat, place.lon)
+
+
+def _unique(features: Iterable[Feature]) -> list[Feature]:
+    seen: set[int] = set()
+    unique = []
+    for feature in features:
+        if id(feature) not in seen:
+            seen.add(id(feature))
+            unique.append(feature)
+    return unique
