@@ -15,6 +15,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "content" / "geodaten"
+# The boundary file areas in fixture sites refer to, as a file below content/.
+GEOAREAS: dict[str, str | bytes] = {
+    "geodaten/kl-ortsgemeinden.geojson": (GEODATA / "kl-ortsgemeinden.geojson").read_bytes()
+}
 
 OPERATOR = {
     "name": "Kreisverwaltung Musterkreis",
