@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from browser_support import CHROMIUM, LAUNCH_ARGS, serve
@@ -153,7 +154,7 @@ def test_bad_boundary_files_are_reported_with_line(tmp_path: Path, geojson: str,
 class _TileHandler(BaseHTTPRequestHandler):
     """Serves a grey 1×1 PNG for every tile and remembers what was asked for."""
 
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
     png = bytes.fromhex(
         "89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b55"
         "0000000a49444154789c6360000000020001e221bc330000000049454e44ae426082"
