@@ -102,11 +102,17 @@ def current_phase(phases: Iterable[Phase], today: date) -> Phase | None:
     return next((phase for phase in phases if phase_state(phase, today) == "current"), None)
 
 
-def call_state(call: Call, today: date) -> str:
-    """announced, open or closed, by the build date: a call is open from its start to its end."""
+def call_days(call: Call) -> tuple[date, date]:
+    """The first and last day of a call (a reader's browser re-evaluates the state from these)."""
     first = call.start.date() if isinstance(call.start, datetime) else call.start
     last_moment = call.end or call.start
     last = last_moment.date() if isinstance(last_moment, datetime) else last_moment
+    return first, last
+
+
+def call_state(call: Call, today: date) -> str:
+    """announced, open or closed, by the build date: a call is open from its first to its last day."""
+    first, last = call_days(call)
     if today > last:
         return "closed"
     if today < first:

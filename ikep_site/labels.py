@@ -108,6 +108,7 @@ PAGE_TITLE: Final = {
     "privacy": "Datenschutzerklärung",
     "accessibility": "Erklärung zur Barrierefreiheit",
     "easy_language": "Leichte Sprache",
+    "open_data": "Offene Daten",
 }
 
 # Short labels used in templates (`L.<name>`).
@@ -153,6 +154,38 @@ LABELS: Final = {
     "no_entries": "Noch keine Einträge.",
     "no_calls": "Zurzeit gibt es keine Beteiligungsangebote.",
     "calls_archive": "Archiv: abgeschlossene Beteiligung",
+    "no_calls_past": "Noch keine abgeschlossenen Beteiligungsangebote.",
+    "add_to_calendar": "In den Kalender eintragen",
+    "subscribe_calendar": "Alle Termine als Kalender abonnieren",
+    "subscribe_area_calendar": "Termine in diesem Raum als Kalender abonnieren",
+    "subscribe_feed": "Neuigkeiten als Feed abonnieren",
+    "open_data_intro": (
+        "Alle Angaben dieser Website stehen hier als Dateien zum Herunterladen bereit: für eigene "
+        "Auswertungen, für die Presse und für andere Kommunen. Sie werden bei jeder Veröffentlichung "
+        "aus denselben Inhalten erzeugt wie die Seiten."
+    ),
+    "open_data_licence": "Die Texte und Daten stehen unter der Lizenz",
+    "open_data_geodata": (
+        "Für die Gebietsgrenzen gilt: © GeoBasis-DE / BKG (Daten verändert), Datenlizenz Deutschland – "
+        "Namensnennung – Version 2.0."
+    ),
+    "open_data_files": "Dateien",
+    "open_data_process": "der ganze Prozess mit allen Einträgen (JSON)",
+    "open_data_projects": "Schlüsselprojekte (CSV)",
+    "open_data_goals": "Ziele mit ihren Indikatoren (CSV)",
+    "open_data_indicator_values": "Messwerte und Entwicklungskorridor je Indikator und Jahr (CSV)",
+    "open_data_calls": "Beteiligungsangebote (CSV)",
+    "open_data_areas": "Räume mit ihren Gebietsgrenzen (GeoJSON)",
+    "open_data_calendar": "Kalender aller Beteiligungsangebote (iCalendar)",
+    "open_data_feed": "Neuigkeiten und Beteiligung als Feed (Atom)",
+    "open_data_csv_format": (
+        "Die CSV-Dateien sind UTF-8-kodiert, durch Semikolon getrennt und haben eine Kopfzeile; Zahlen "
+        "stehen mit Dezimalkomma, Datumsangaben als JJJJ-MM-TT. So öffnen sie sich direkt in deutschen "
+        "Tabellenprogrammen."
+    ),
+    "open_data_columns": "Spalten von {file}",
+    "open_data_column": "Spalte",
+    "open_data_meaning": "Bedeutung",
     "serves_goals": "Dient den Zielen",
     "projects_of_goal": "Schlüsselprojekte zu diesem Ziel",
     "projects_in_area": "Schlüsselprojekte in diesem Raum",

@@ -82,6 +82,11 @@ MESSAGES: Final = {
         "Bitte umbenennen in '{suggestion}.md'."
     ),
     "end_before_start": "{name}: {end} liegt vor dem Beginn {start}.",
+    "deadline_after_start": (
+        "deadline: Der Anmeldeschluss {deadline} liegt nach dem Beginn der Veranstaltung ({limit}). "
+        "Bitte ein Datum vor dem Beginn eintragen."
+    ),
+    "deadline_after_end": "deadline: Der Teilnahmeschluss {deadline} liegt nach dem Ende ({limit}).",
     "min_above_max": "corridor: Im Jahr {year} ist min ({low}) größer als max ({high}).",
     "duplicate_year": "{name}: Das Jahr {year} steht doppelt (zuerst in Zeile {line}).",
     "duplicate_indicator": "indicators: Die Kennung '{value}' steht doppelt (zuerst in Zeile {line}).",
@@ -133,6 +138,10 @@ MESSAGES: Final = {
         "Besucher weiter. Bitte in mkdocs.yml unter theme: font: false eintragen."
     ),
     "unreadable_page": "Die Seite kann nicht gelesen werden und wird ausgelassen.",
+    "site_url_missing": (
+        "site_url fehlt in mkdocs.yml. Ohne die Adresse der Website können Kalender und Feed keine "
+        "vollständigen Links enthalten und werden nicht erzeugt."
+    ),
     # JSON Schemas for editors' tools (ikep_site/jsonschema.py)
     "schema_title": "{name} – Angaben für ikep-site",
     "schema_name_goals": "Ziel",
@@ -198,7 +207,7 @@ MESSAGES: Final = {
     "cli_created": "Angelegt: {path}",
     "cli_created_next": (
         "Bitte die Angaben im Kopf prüfen und ergänzen; die Kommentare hinter # erklären jede Zeile. "
-        "Danach prüfen mit: ikep check {dir}"
+        "Danach prüfen mit: {command}"
     ),
     "cli_dir_not_empty": "Der Ordner {dir} ist nicht leer. Bitte einen neuen oder leeren Ordner angeben.",
     "cli_init_done": "Neue Website angelegt in {dir}. Wie es weitergeht, steht in {dir}/README.md.",

@@ -16,6 +16,7 @@ SPECIAL_PAGES: Final = {
     "privacy": "datenschutz.md",
     "accessibility": "barrierefreiheit.md",
     "easy_language": "leichte-sprache.md",
+    "open_data": "daten/index.md",
 }
 # Kept out of the navigation: they are linked from every page's footer instead.
 FOOTER_ROLES: Final = ("imprint", "privacy", "accessibility")

@@ -26,18 +26,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import labels, placeholders
+from . import labels, placeholders, publish
 from .content.loader import DEFAULT_FOLDERS, Loader, LoadResult
 from .content.options import plugin_options
 from .content.schema import BERLIN
 from .diagnostics import Report
 from .messages import MESSAGES
 from .model import Kind
-from .pages import FOOTER_ROLES, NAV_ORDER, SPECIAL_PAGES, PagePlan, downloads, overview_uri, plan
+from .pages import FOOTER_ROLES, NAV_ORDER, SPECIAL_PAGES, PagePlan, overview_uri, plan
+from .publish import FEED_URI, SiteFacts
+from .render.feeds import feed_link_tag
 from .render.html import DEFAULT_TILES, HtmlRenderer
+from .render.jsonld import jsonld_script, organization_jsonld
 from .render.maps import TileSource
-from .render.mapviews import shared_geometry_files
-from .render.tables import indicator_csv
 from .urls import Linker, page_url
 
 log = logging.getLogger("mkdocs.plugins.ikep")
@@ -58,6 +59,8 @@ class IkepConfig(base.Config):
     build_date = c.Optional(c.Type(str))
     # Background tiles, loaded only when a reader asks for them (see render/maps.py).
     tiles = c.Type(dict, default={})
+    data_licence = c.Type(str, default="CC BY 4.0")
+    data_licence_url = c.Type(str, default="https://creativecommons.org/licenses/by/4.0/deed.de")
 
 
 class IkepPlugin(BasePlugin[IkepConfig]):
@@ -148,14 +151,16 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             self.plans[page_plan.src_uri] = page_plan
             if page_plan.generated:
                 _replace(files, File.generated(config, page_plan.src_uri, content=page_plan.markdown))
-        for download in downloads(result.site, self.folders):
-            _replace(files, File.generated(config, download.src_uri, content=indicator_csv(download.indicator)))
+        site_url = _site_url(config)
+        if site_url is None:
+            result.report.add(config_name, None, MESSAGES["site_url_missing"])
+        facts = SiteFacts(site_url=site_url, build_date=self.today, use_directory_urls=config.use_directory_urls)
+        for uri, content in publish.files(result.site, self.folders, facts).items():
+            _replace(files, File.generated(config, uri, content=content))
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
                 uri = f"{ASSET_PREFIX}/{asset.relative_to(ASSETS_DIR).as_posix()}"
                 _replace(files, File.generated(config, uri, abs_src_path=str(asset)))
-        for uri, text in shared_geometry_files(result.site).items():
-            _replace(files, File.generated(config, uri, content=text))
 
         self.renderer = HtmlRenderer(
             config.theme.dirs,
@@ -165,6 +170,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             use_directory_urls=config.use_directory_urls,
             hosting=self.config.hosting,
             tiles=self._tiles(),
+            site_url=site_url,
+            data_licence=(self.config.data_licence, self.config.data_licence_url),
         )
         return files
 
@@ -187,6 +194,19 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             raise PluginError(
                 f"mkdocs.yml: plugins → ikep → tiles: unbekannte Angabe. Möglich sind: {known}."
             ) from None
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """The feed in every page's <head>, and who publishes the site on the home page."""
+        if self.result is None or (site_url := _site_url(config)) is None:
+            return output
+        title = labels.EXPORT_LABELS["feed_title"].format(name=publish.site_name(self.result.site))
+        # Relative: Material fetches "sitemap.xml" beside every rel=alternate link, which must
+        # stay on this site (and works on a preview under another address).
+        href = Linker(page.file.src_uri, config.use_directory_urls).to(FEED_URI)
+        head = feed_link_tag(href, title)
+        if page.is_homepage and self.result.site.operator:
+            head += jsonld_script(organization_jsonld(self.result.site.operator, site_url))
+        return output.replace("</head>", head + "</head>", 1)
 
     # Navigation ----------------------------------------------------------------------------------
 
@@ -284,6 +304,11 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         parts.append(html[position:])
         _log(report)
         return "".join(parts)
+
+
+def _site_url(config: MkDocsConfig) -> str | None:
+    url = config.site_url
+    return None if not url else (url if url.endswith("/") else url + "/")
 
 
 def _log(report: Report) -> None:

@@ -43,8 +43,42 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
   }
 
+  /* Dialogue calls: the state written at build time may be out of date when the page is read.
+     Re-evaluate it from the embedded dates with the reader's clock (same rule as the build). */
+  function localDay(date) {
+    var month = String(date.getMonth() + 1).padStart(2, "0");
+    var day = String(date.getDate()).padStart(2, "0");
+    return date.getFullYear() + "-" + month + "-" + day;
+  }
+
+  function updateCalls() {
+    var today = localDay(new Date());
+    document.querySelectorAll("[data-ikep-first]").forEach(function (badge) {
+      var state = today > badge.dataset.ikepLast ? "closed" : today < badge.dataset.ikepFirst ? "announced" : "open";
+      badge.textContent = badge.getAttribute("data-label-" + state);
+      badge.className = "ikep-call-state ikep-call-state--" + state;
+      badge.dataset.ikepState = state;
+    });
+    document.querySelectorAll("[data-ikep-calls]").forEach(function (list) {
+      var mode = list.dataset.ikepCalls;
+      var limit = parseInt(list.dataset.ikepLimit || "0", 10);
+      var shown = 0;
+      list.querySelectorAll("li[data-ikep-call]").forEach(function (item) {
+        var badge = item.querySelector("[data-ikep-first]");
+        var closed = badge && badge.dataset.ikepState === "closed";
+        var wanted = mode === "all" || (mode === "past" ? closed : !closed);
+        if (wanted && limit && shown >= limit) wanted = false;
+        item.hidden = !wanted;
+        if (wanted) shown += 1;
+      });
+      var empty = list.querySelector("[data-ikep-calls-empty]");
+      if (empty) empty.hidden = shown > 0;
+    });
+  }
+
   function init() {
     document.querySelectorAll("form[data-ikep-filter]").forEach(setUp);
+    updateCalls();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -84,7 +84,22 @@ def _day(value: date | datetime) -> date:
 
 
 def _show(value: date | datetime) -> str:
-    return value.isoformat(timespec="minutes") if isinstance(value, datetime) else value.isoformat()
+    """As the editor wrote it: local time without the offset we added."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None).isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def _deadline_in_time(values: Values, ctx: Context) -> None:
+    """Registration for an event closes before it starts; answers to a survey before it ends."""
+    deadline, start, end = values.get("deadline"), values.get("start"), values.get("end")
+    if deadline is None or start is None:
+        return
+    ongoing = values.get("format") in ("survey", "online")
+    limit = (end or start) if ongoing else start
+    if deadline > _day(limit):
+        key = "deadline_after_end" if ongoing else "deadline_after_start"
+        ctx.error_at(values.line_of("deadline"), MESSAGES[key].format(deadline=deadline, limit=_show(limit)))
 
 
 def _unique_years(name: str) -> Check:
@@ -139,7 +154,8 @@ def _contact_fields(*, with_url: bool = False) -> dict[str, Field]:
         "phone": Field(Text(), help="Telefonnummer, in Anführungszeichen"),
     }
     if with_url:
-        fields["url"] = Field(Url(), help="Internetadresse")
+        # Contact data: a web page, or an e-mail or phone link.
+        fields["url"] = Field(Url(schemes=("https", "http", "mailto", "tel")), help="Internetadresse")
     return fields
 
 
@@ -285,6 +301,7 @@ CALL: Final = _entity(
         "areas": _refs(Kind.AREA, "Räume, um die es geht"),
     },
     _end_not_before_start(),
+    _deadline_in_time,
 )
 
 AREA: Final = _entity(

@@ -17,15 +17,27 @@ from markupsafe import Markup
 
 from .. import labels
 from ..corridor import indicator_status, newest_value
-from ..derive import call_state, calls_in_order, current_phase, news_about, phase_state, projects_by_status, relations
+from ..derive import (
+    call_days,
+    call_state,
+    calls_in_order,
+    current_phase,
+    news_about,
+    phase_state,
+    projects_by_status,
+    relations,
+)
 from ..formatting import format_date, format_date_short, format_euro, format_number, format_percent
-from ..model import Entity, Goal, Indicator, Kind, Site
+from ..model import Contact, Entity, Goal, Indicator, Kind, Site
 from ..pages import KIND_TEMPLATES, SPECIAL_PAGES, PagePlan, indicator_csv_uri, overview_uri
 from ..placeholders import Placeholder
-from ..urls import Linker
+from ..publish import FEED_URI, area_calendar_uri, call_calendar_uri, calls_calendar_uri, data_uri
+from ..urls import Linker, page_url
 from .charts import corridor_chart_svg
+from .jsonld import event_jsonld, jsonld_script
 from .maps import TileSource
 from .mapviews import MapViews
+from .opendata import COLUMNS, FILE_NAMES
 from .tables import indicator_rows
 
 DEFAULT_TILES = TileSource(
@@ -49,8 +61,12 @@ class HtmlRenderer:
         use_directory_urls: bool = True,
         hosting: str = "",
         tiles: TileSource | None = None,
+        site_url: str | None = None,
+        data_licence: tuple[str, str] = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.de"),
     ) -> None:
         self.hosting = hosting
+        self.site_url = site_url
+        self.data_licence = data_licence
         self.tiles = tiles or DEFAULT_TILES
         self.site = site
         self.process = site.main
@@ -80,6 +96,7 @@ class HtmlRenderer:
             PROJECT_STATUS_GROUP=labels.PROJECT_STATUS_GROUP,
             CALL_FORMAT=labels.CALL_FORMAT,
             CALL_STATE=labels.CALL_STATE,
+            EXPORT_LABELS=labels.EXPORT_LABELS,
             AREA_KIND=labels.AREA_KIND,
             NETWORK_MEMBER_KIND=labels.NETWORK_MEMBER_KIND,
             CORRIDOR_STATUS=labels.CORRIDOR_STATUS,
@@ -139,6 +156,18 @@ class HtmlRenderer:
             "news_about": lambda key: news_about(self.relations, key),
             "calls_in_order": calls_in_order,
             "call_state": lambda call: call_state(call, self.today),
+            "call_days": call_days,
+            "call_calendar_url": lambda call: link.to(call_calendar_uri(self.folders, call.id)),
+            "calls_calendar_url": lambda: link.to(calls_calendar_uri(self.folders)),
+            "area_calendar_url": lambda area: link.to(area_calendar_uri(self.folders, area.id)),
+            "feed_url": lambda: link.to(FEED_URI),
+            "data_url": lambda name: link.to(data_uri(name)),
+            "has_site_url": self.site_url is not None,
+            "event_jsonld": lambda call: Markup(
+                jsonld_script(event_jsonld(call, url=self._absolute(call.src_uri), organizer=self._organizer()))
+            ),
+            "data_files": self._data_files(),
+            "data_licence": self.data_licence,
             "closed_calls": [
                 key for key, call in self.process.calls.items() if call_state(call, self.today) == "closed"
             ],
@@ -147,6 +176,20 @@ class HtmlRenderer:
             **values,
         }
         return self.env.get_template(template).render(context)
+
+    def _absolute(self, src_uri: str) -> str:
+        return (self.site_url or "") + page_url(src_uri, use_directory_urls=self.use_directory_urls)
+
+    def _organizer(self) -> Contact | None:
+        profile = self.process.profile
+        if profile and profile.management and profile.management.email:
+            return profile.management
+        operator = self.site.operator
+        return Contact(name=operator.name, email=operator.email, url=self.site_url) if operator else None
+
+    def _data_files(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """(name, file, columns) of each open-data file, for the download page."""
+        return [(key, FILE_NAMES[key], COLUMNS.get(key, [])) for key in FILE_NAMES]
 
     def _lookup(self, kind: str, keys: Sequence[str]) -> list[Entity]:
         """The entities behind a list of references, in the order the editor wrote them."""

@@ -1,0 +1,163 @@
+"""Every file the plugin adds beside the pages: downloads, calendars, feed, open data, map data.
+
+A pure function of the model and a few site facts, so the MkDocs adapter only writes what this
+returns and never needs to know what a calendar or a corridor is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from .derive import relations
+from .geometry import select
+from .labels import EXPORT_LABELS
+from .model import Contact, Kind, Site
+from .pages import downloads
+from .render.calendar import calendar_ics, call_ics
+from .render.feeds import atom_feed
+from .render.mapviews import shared_geometry_files
+from .render.opendata import FILE_NAMES, calls_csv, goals_csv, indicator_values_csv, process_json, projects_csv
+from .render.tables import indicator_csv
+from .urls import page_url
+
+FEED_URI: Final = "feed.xml"
+DATA_FOLDER: Final = "daten"
+CALENDAR_NAME: Final = "kalender.ics"
+AREAS_GEOJSON: Final = "raeume.geojson"
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    site_url: str | None  # absolute, ending in "/"; feeds and calendars need it
+    build_date: date
+    use_directory_urls: bool = True
+
+    def url_of(self, src_uri: str) -> str:
+        return (self.site_url or "") + page_url(src_uri, use_directory_urls=self.use_directory_urls)
+
+
+def call_calendar_uri(folders: Mapping[Kind, str], call_id: str) -> str:
+    return f"{folders[Kind.CALL]}/{call_id}.ics"
+
+
+def calls_calendar_uri(folders: Mapping[Kind, str]) -> str:
+    return f"{folders[Kind.CALL]}/{CALENDAR_NAME}"
+
+
+def area_calendar_uri(folders: Mapping[Kind, str], area_id: str) -> str:
+    return f"{folders[Kind.AREA]}/{area_id}/{CALENDAR_NAME}"
+
+
+def data_uri(name: str) -> str:
+    return f"{DATA_FOLDER}/{name}"
+
+
+def site_name(site: Site) -> str:
+    profile = site.main.profile
+    return profile.name if profile else (site.operator.name if site.operator else "")
+
+
+def files(site: Site, folders: Mapping[Kind, str], facts: SiteFacts) -> dict[str, str | bytes]:
+    """All generated files by path in the site."""
+    out: dict[str, str | bytes] = {}
+    for download in downloads(site, folders):
+        out[download.src_uri] = indicator_csv(download.indicator)
+    out.update(shared_geometry_files(site))
+    out.update(_open_data(site, facts))
+    if facts.site_url:
+        out.update(_calendars(site, folders, facts))
+        out[FEED_URI] = _feed(site, facts)
+    return out
+
+
+def _organizer(site: Site) -> Contact | None:
+    profile = site.main.profile
+    if profile and profile.management and profile.management.email:
+        return profile.management
+    if site.operator:
+        return Contact(name=site.operator.name, email=site.operator.email)
+    return None
+
+
+def _calendars(site: Site, folders: Mapping[Kind, str], facts: SiteFacts) -> dict[str, bytes]:
+    assert facts.site_url is not None
+    process = site.main
+    common: dict[str, object] = {"site_url": facts.site_url, "url_of": facts.url_of, "stamp": facts.build_date}
+    organizer = _organizer(site)
+    out: dict[str, bytes] = {}
+    for call in process.calls.values():
+        out[call_calendar_uri(folders, call.id)] = call_ics(call, organizer=organizer, **common)  # type: ignore[arg-type]
+    name = site_name(site)
+    out[calls_calendar_uri(folders)] = calendar_ics(
+        process.calls.values(),
+        name=EXPORT_LABELS["calendar_name"].format(name=name),
+        description=EXPORT_LABELS["calendar_description"].format(name=name),
+        organizer=organizer,
+        **common,  # type: ignore[arg-type]
+    )
+    rel = relations(process)
+    for area in process.areas.values():
+        calls = rel.calls_of.get(area.key, [])
+        if calls:
+            out[area_calendar_uri(folders, area.id)] = calendar_ics(
+                calls,
+                name=EXPORT_LABELS["calendar_name"].format(name=area.title),
+                organizer=organizer,
+                **common,  # type: ignore[arg-type]
+            )
+    return out
+
+
+def _feed(site: Site, facts: SiteFacts) -> bytes:
+    assert facts.site_url is not None
+    process = site.main
+    rel = relations(process)
+    name = site_name(site)
+    return atom_feed(
+        [*rel.news, *process.calls.values()],
+        title=EXPORT_LABELS["feed_title"].format(name=name),
+        site_url=facts.site_url,
+        feed_url=facts.site_url + FEED_URI,
+        url_of=facts.url_of,
+        updated=facts.build_date,
+        author=site.operator.name if site.operator else name,
+    )
+
+
+def _open_data(site: Site, facts: SiteFacts) -> dict[str, str]:
+    url_of: Callable[[str], str] | None = facts.url_of if facts.site_url else None
+    return {
+        data_uri(FILE_NAMES["process"]): process_json(site, url_of=url_of),
+        data_uri(FILE_NAMES["projects"]): projects_csv(site, url_of=url_of),
+        data_uri(FILE_NAMES["goals"]): goals_csv(site, url_of=url_of),
+        data_uri(FILE_NAMES["indicator_values"]): indicator_values_csv(site),
+        data_uri(FILE_NAMES["calls"]): calls_csv(site, url_of=url_of),
+        data_uri(AREAS_GEOJSON): areas_geojson(site, url_of),
+    }
+
+
+def areas_geojson(site: Site, url_of: Callable[[str], str] | None = None) -> str:
+    """Every area as one feature: its member shapes as a MultiPolygon, with id, title and kind."""
+    features = []
+    for area in sorted(site.main.areas.values(), key=lambda a: a.id):
+        if not area.geometry or not area.key_property or area.geometry not in site.geometries:
+            continue
+        shapes = select(site.geometries[area.geometry], area.key_property, area.members)
+        polygons = [[list(map(list, ring)) for ring in polygon] for shape in shapes for polygon in shape.polygons]
+        properties: dict[str, object] = {
+            "id": area.key,
+            "title": area.title,
+            "kind": area.kind,
+            "members": list(area.members),
+            "attribution": area.attribution,
+        }
+        if url_of:
+            properties["url"] = url_of(area.src_uri)
+        features.append(
+            {"type": "Feature", "properties": properties, "geometry": {"type": "MultiPolygon", "coordinates": polygons}}
+        )
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
