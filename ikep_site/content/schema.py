@@ -125,7 +125,9 @@ class Text(Spec):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1}
+        # The loader takes any scalar as written; editors' YAML tools read `lead: 2026` or an
+        # unquoted `07335027` as a number, which is still a valid text here.
+        return {"type": ["string", "number"], "pattern": r"\S"}
 
 
 class Slug(Text):
@@ -159,7 +161,8 @@ class Ref(Spec):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^([a-z0-9-]+/)?[a-z0-9-]+$"}
+        part = SLUG_PATTERN.pattern.strip("^$")
+        return {"type": "string", "pattern": f"^(?:{part}/)?{part}$"}
 
 
 @dataclass
@@ -238,7 +241,9 @@ class Boolean(Spec):
         return ctx.error(node, MESSAGES["not_a_boolean"].format(name=name, value=raw))
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "boolean"}
+        # YAML 1.2 tools read `ja` or `yes` as text; the loader accepts them as words for true/false.
+        words = [form for word in (*self.TRUE, *self.FALSE) for form in (word, word.capitalize())]
+        return {"anyOf": [{"type": "boolean"}, {"type": "string", "enum": words}]}
 
 
 class DateSpec(Spec):
@@ -261,7 +266,7 @@ class DateSpec(Spec):
         return ctx.error(node, _date_hint(name, raw))
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date"}
+        return {"type": "string", "format": "date", "pattern": ISO_DATE.pattern}
 
 
 class DateOrDateTime(Spec):
@@ -285,10 +290,7 @@ class DateOrDateTime(Spec):
         return ctx.error(node, _date_hint(name, raw))
 
     def json_schema(self) -> dict[str, Any]:
-        return {
-            "type": "string",
-            "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$",
-        }
+        return {"type": "string", "pattern": f"{ISO_DATE.pattern}|{ISO_DATETIME.pattern}"}
 
 
 def _date_hint(name: str, raw: str) -> str:
@@ -364,7 +366,10 @@ class Email(Spec):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "email"}
+        # A pattern rather than "format": formats are not checked by every validator.
+        # ECMA-262 in unicode mode (as editors compile it) rejects the needless escape of ".
+        address = EMAIL_PATTERN.pattern.lstrip("^").replace('\\"', '"')
+        return {"type": "string", "pattern": "^(mailto:)?" + address}
 
 
 @dataclass
@@ -402,12 +407,15 @@ class ListOf(Spec):
         return tuple(items)
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        item = self.item.json_schema()
+        schema: dict[str, Any] = {"type": "array", "items": item}
         if self.min_items:
             schema["minItems"] = self.min_items
         if self.unique:
             schema["uniqueItems"] = True
-        return schema
+        if self.min_items > 1:
+            return schema
+        return {"anyOf": [schema, item]}  # a single value counts as a list of one
 
 
 @dataclass(frozen=True)
@@ -520,6 +528,8 @@ class Record(Spec):
         properties = {}
         for key, spec_field in self.fields.items():
             schema = spec_field.spec.json_schema()
+            if not spec_field.required:  # an empty optional value counts as absent
+                schema = _nullable(schema)
             if spec_field.help:
                 schema["description"] = spec_field.help
             properties[key] = schema
@@ -528,6 +538,11 @@ class Record(Spec):
         if required:
             schema["required"] = required
         return schema
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    options = schema["anyOf"] if set(schema) == {"anyOf"} else [schema]
+    return {"anyOf": [*options, {"type": "null"}]}
 
 
 def _pairs(node: MappingNode) -> Iterator[tuple[Node, Node]]:

@@ -1,0 +1,492 @@
+"""The `ikep` command for editors: check the content, start a new entry, start a new site.
+
+`ikep check` runs the same loader and the same placeholder rules as the build, without MkDocs, so
+it answers in well under a second; `ikep new` and `ikep init` write from the templates in
+`scaffold/`. Everything editors read is German and lives in `messages.py` or in the templates.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import string
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from importlib import metadata, resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Final, NoReturn
+
+import click
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import placeholders
+from .content.frontmatter import FENCE, decode
+from .content.loader import DEFAULT_FOLDERS, Loader, classify, slugify
+from .content.options import PLUGIN_NAME, plugin_options
+from .content.schema import BERLIN, SLUG_PATTERN
+from .diagnostics import Diagnostic, Report
+from .messages import MESSAGES, yaml_problem_de
+from .model import Kind
+
+CONFIG_NAMES: Final = ("mkdocs.yml", "mkdocs.yaml")
+SCAFFOLD: Final = "scaffold"
+# Names `ikep new` understands: the English kind names and the German words editors use.
+KIND_NAMES: Final = {
+    "goal": Kind.GOAL,
+    "ziel": Kind.GOAL,
+    "project": Kind.PROJECT,
+    "projekt": Kind.PROJECT,
+    "call": Kind.CALL,
+    "beteiligung": Kind.CALL,
+    "area": Kind.AREA,
+    "raum": Kind.AREA,
+    "network": Kind.NETWORK,
+    "netzwerk": Kind.NETWORK,
+    "update": Kind.UPDATE,
+    "meldung": Kind.UPDATE,
+}
+# Package data cannot hold dot files reliably; these names become dot files in a new site.
+DOT_NAMES: Final = {"_github": ".github", "_gitignore": ".gitignore"}
+TEMPLATE_SUFFIX: Final = ".tmpl"
+# A new call is announced this many days ahead, at this hour, until the editor says otherwise.
+CALL_LEAD_DAYS: Final = 28
+
+
+# Reading mkdocs.yml --------------------------------------------------------------------------------
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: `!ENV` resolved as MkDocs does, other tags read as if untagged."""
+
+
+def _construct_env(loader: yaml.SafeLoader, node: Node) -> Any:
+    if isinstance(node, ScalarNode):
+        names, default = [str(loader.construct_scalar(node))], None
+    elif isinstance(node, SequenceNode):
+        items = [str(item) for item in loader.construct_sequence(node)]
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    else:
+        return None
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+def _construct_untagged(loader: yaml.SafeLoader, node: Node) -> Any:
+    if isinstance(node, ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    if isinstance(node, MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    return None
+
+
+_ConfigLoader.add_constructor("!ENV", _construct_env)
+_ConfigLoader.add_constructor(None, _construct_untagged)
+
+
+class ConfigMissing(Exception):
+    """The folder has no mkdocs.yml."""
+
+
+@dataclass
+class SiteConfig:
+    """What `ikep` needs from mkdocs.yml, plus the problems found in it."""
+
+    root: Path
+    config_file: Path
+    display: str  # the config file as shown to editors, e.g. "mkdocs.yml"
+    docs_dir: Path
+    folders: dict[Kind, str] = field(default_factory=lambda: dict(DEFAULT_FOLDERS))
+    plugin: bool = False  # the ikep plugin is configured
+    site_url: str | None = None
+    process: Any = None
+    operator: Any = None
+    report: Report = field(default_factory=Report)
+
+
+def read_config(root: Path, prefix: str = "") -> SiteConfig:
+    """mkdocs.yml of the site in `root`; `prefix` goes before every path shown to editors."""
+    config_file = next((root / name for name in CONFIG_NAMES if (root / name).is_file()), None)
+    if config_file is None:
+        raise ConfigMissing(str(root))
+    display = prefix + config_file.name
+    config = SiteConfig(root, config_file, display, root / "docs")
+    text = decode(config_file.read_bytes(), display, config.report)
+    if text is None:
+        return config
+    try:
+        tree = yaml.compose(text, Loader=yaml.SafeLoader)  # composing ignores tags; it gives the lines
+        data = yaml.load(text, Loader=_ConfigLoader)  # a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        config.report.add(
+            display,
+            mark.line + 1 if mark else None,
+            MESSAGES["cli_config_unreadable"].format(problem=yaml_problem_de(error)),
+        )
+        return config
+    except yaml.YAMLError as error:
+        config.report.add(display, None, MESSAGES["cli_config_unreadable"].format(problem=str(error)))
+        return config
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        config.report.add(display, 1, MESSAGES["cli_config_not_mapping"])
+        return config
+    config.docs_dir = root / str(data.get("docs_dir") or "docs")
+    config.site_url = str(data["site_url"]) if data.get("site_url") else None
+    options = _plugin_options(data.get("plugins"))
+    config.plugin = options is not None
+    if options is None:
+        config.report.add(display, _line(tree, "plugins"), MESSAGES["cli_plugin_missing"])
+        options = {}
+    config.process, config.operator = options.get("process"), options.get("operator")
+    folders = options.get("folders")
+    if isinstance(folders, dict):
+        for name, folder in folders.items():
+            try:
+                config.folders[Kind(name)] = str(folder).strip("/")
+            except ValueError:
+                known = ", ".join(kind.value for kind in Kind)
+                config.report.add(
+                    display,
+                    _line(tree, "plugins"),
+                    MESSAGES["cli_unknown_folder"].format(name=name, known=known),
+                )
+    theme = data.get("theme")
+    theme_name = theme.get("name") if isinstance(theme, dict) else theme
+    font = theme.get("font") if isinstance(theme, dict) else None
+    if theme_name == "material" and font is not False:  # as the plugin warns in on_config
+        config.report.add(display, _line(tree, "theme"), MESSAGES["font_third_party"])
+    return config
+
+
+def _plugin_options(plugins: Any) -> dict[str, Any] | None:
+    """The ikep plugin's options; None when the plugin is not configured."""
+    entries: list[tuple[Any, Any]] = []
+    if isinstance(plugins, list):
+        for item in plugins:
+            if isinstance(item, dict):
+                entries.extend(item.items())
+            else:
+                entries.append((item, None))
+    elif isinstance(plugins, dict):
+        entries = list(plugins.items())
+    for name, options in entries:
+        if name == PLUGIN_NAME:
+            return options if isinstance(options, dict) else {}
+    return None
+
+
+def _line(tree: Node | None, key: str) -> int | None:
+    if isinstance(tree, MappingNode):
+        for key_node, _ in tree.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == key:
+                return int(key_node.start_mark.line) + 1
+    return None
+
+
+# ikep check ------------------------------------------------------------------------------------------
+
+
+def check_site(root: Path, prefix: str = "") -> Report:
+    """Every problem `mkdocs build --strict` would report about the content, without building."""
+    config = read_config(root, prefix)
+    report = config.report
+    docs_prefix = prefix + _relative(config.docs_dir, root) + "/"
+    if not config.docs_dir.is_dir():
+        report.add(config.display, None, MESSAGES["cli_docs_dir_missing"].format(dir=_relative(config.docs_dir, root)))
+        return report
+    pages = sorted(_documentation_pages(config.docs_dir))
+    loader = Loader(config.docs_dir, folders=config.folders, display_prefix=docs_prefix)
+    sources = plugin_options(
+        config.config_file,
+        config.display,
+        {"process": config.process, "operator": config.operator},
+    )
+    result = loader.load(pages, process=sources.get("process"), operator=sources.get("operator"))
+    report.extend(result.report)
+    if config.plugin and config.operator is None:
+        report.add(config.display, None, MESSAGES["operator_missing"].format(missing="operator"))
+    if config.plugin and config.site_url is None:  # as the plugin reports it
+        report.add(config.display, None, MESSAGES["site_url_missing"])
+    for src_uri in pages:
+        if src_uri in result.left_out:
+            continue  # not built; its own problem is reported already
+        text = _read_text(config.docs_dir / src_uri)
+        for line, placeholder in _placeholders(text):
+            for problem in placeholders.problems(placeholder, result.site.main):
+                report.add(docs_prefix + src_uri, line, problem)
+    return report
+
+
+def _documentation_pages(docs_dir: Path) -> Iterator[str]:
+    """The Markdown files MkDocs builds: its default excludes are dot files and `templates/`."""
+    for path in docs_dir.rglob("*.md"):
+        parts = path.relative_to(docs_dir).parts
+        if any(part.startswith(".") for part in parts) or parts[0] == "templates":
+            continue
+        yield "/".join(parts)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    return decode(data, "", Report()) or ""
+
+
+_FENCE_OPEN: Final = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_INLINE_CODE: Final = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def _placeholders(text: str) -> Iterator[tuple[int, placeholders.Placeholder]]:
+    """Placeholders in a page's Markdown with their lines; not in front matter or code."""
+    masked = mask_code(text)
+    for match, placeholder in placeholders.find(masked):
+        yield masked.count("\n", 0, match.start()) + 1, placeholder
+
+
+def mask_code(text: str) -> str:
+    """The text with front matter, fenced code blocks and inline code blanked out, lines kept."""
+    lines = text.split("\n")
+    masked: list[str] = []
+    fence: str | None = None
+    in_front_matter = bool(lines) and lines[0].rstrip() == FENCE
+    for index, line in enumerate(lines):
+        if in_front_matter:
+            if index > 0 and line.rstrip() in (FENCE, "..."):
+                in_front_matter = False
+            masked.append("")
+            continue
+        opening = _FENCE_OPEN.match(line)
+        if fence is not None:
+            closing = opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence)
+            if closing and not line.strip().lstrip(">").strip().strip(fence[0]):
+                fence = None
+            masked.append("")
+            continue
+        if opening:
+            fence = opening.group(1)
+            masked.append("")
+            continue
+        masked.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+    return "\n".join(masked)
+
+
+def _summary(diagnostics: list[Diagnostic]) -> str:
+    if not diagnostics:
+        return MESSAGES["cli_no_problems"]
+    count, files = len(diagnostics), len({d.path for d in diagnostics})
+    problems = MESSAGES["cli_problem_one"] if count == 1 else MESSAGES["cli_problems"].format(count=count)
+    in_files = MESSAGES["cli_file_one"] if files == 1 else MESSAGES["cli_files"].format(count=files)
+    return MESSAGES["cli_summary"].format(problems=problems, files=in_files)
+
+
+def _github_annotation(diagnostic: Diagnostic) -> str:
+    """A workflow command, so GitHub shows the problem at its line in the pull request."""
+
+    def escape(value: str, *, prop: bool = False) -> str:
+        value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+    where = f"file={escape(diagnostic.path, prop=True)}"
+    if diagnostic.line:
+        where += f",line={diagnostic.line}"
+    return f"::error {where}::{escape(diagnostic.message)}"
+
+
+def _write_step_summary(diagnostics: list[Diagnostic], summary: str) -> None:
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    lines = [f"### {MESSAGES['cli_step_summary']}", "", summary, ""]
+    if diagnostics:
+        lines += ["```text", *(str(d) for d in diagnostics), "```", ""]
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines))
+
+
+# ikep new and ikep init -----------------------------------------------------------------------------
+
+
+def _scaffold() -> Traversable:
+    return resources.files("ikep_site").joinpath(SCAFFOLD)
+
+
+def _render(template: str, values: dict[str, str]) -> str:
+    return string.Template(template).substitute(values)
+
+
+def _yaml_text(value: str) -> str:
+    """A YAML scalar for any text: a JSON string is a valid double-quoted YAML string."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _today() -> date:
+    return datetime.now(tz=BERLIN).date()
+
+
+def _entity_ids(folder: Path, folders: dict[Kind, str], kind: Kind) -> list[str]:
+    if not folder.is_dir():
+        return []
+    ids = []
+    for path in folder.glob("*.md"):
+        classified = classify(f"{folders[kind]}/{path.name}", folders)
+        if classified and SLUG_PATTERN.match(classified[1]):
+            ids.append(classified[1])
+    return sorted(ids)
+
+
+def _requirement() -> str:
+    """How a new site installs ikep-site: the source this copy came from, where that is public."""
+    try:
+        distribution = metadata.distribution("ikep-site")
+    except metadata.PackageNotFoundError:
+        return "ikep-site"
+    origin = json.loads(distribution.read_text("direct_url.json") or "{}")
+    url = str(origin.get("url", ""))
+    vcs = origin.get("vcs_info") or {}
+    if url.startswith("https://") and vcs.get("vcs") == "git" and vcs.get("commit_id"):
+        return f"ikep-site @ git+{url}@{vcs['commit_id']}"
+    if url.startswith("https://") and "archive_info" in origin:
+        return f"ikep-site @ {url}"
+    return f"ikep-site=={distribution.version}"
+
+
+def _copy_tree(source: Traversable, target: Path, values: dict[str, str]) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for item in sorted(source.iterdir(), key=lambda entry: entry.name):
+        name = DOT_NAMES.get(item.name, item.name)
+        if item.name == "__pycache__":
+            continue
+        if item.is_dir():
+            _copy_tree(item, target / name, values)
+        elif name.endswith(TEMPLATE_SUFFIX):
+            text = _render(item.read_text(encoding="utf-8"), values)
+            (target / name[: -len(TEMPLATE_SUFFIX)]).write_text(text, encoding="utf-8")
+        else:
+            (target / name).write_bytes(item.read_bytes())
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _prefix(directory: Path) -> str:
+    """How paths are shown: relative to where the editor is, as they typed the folder."""
+    text = directory.as_posix()
+    return "" if text in ("", ".") else text.rstrip("/") + "/"
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+# The command -----------------------------------------------------------------------------------------
+
+
+@click.group(help=MESSAGES["cli_help"])
+@click.version_option(package_name="ikep-site")
+def main() -> None:
+    pass
+
+
+@main.command(help=MESSAGES["cli_help_check"])
+@click.argument("directory", metavar="[ORDNER]", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format", "output", type=click.Choice(["text", "github"]), default="text", help=MESSAGES["cli_help_format"]
+)
+def check(directory: Path, output: str) -> None:
+    try:
+        report = check_site(directory, _prefix(directory))
+    except ConfigMissing:
+        _fail(MESSAGES["cli_no_config"].format(dir=directory.as_posix()), 2)
+    diagnostics = report.sorted()
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic))
+    if output == "github":
+        for diagnostic in diagnostics:
+            click.echo(_github_annotation(diagnostic))
+    summary = _summary(diagnostics)
+    click.echo(summary)
+    if output == "github":
+        _write_step_summary(diagnostics, summary)
+    sys.exit(1 if diagnostics else 0)
+
+
+@main.command(help=MESSAGES["cli_help_new"])
+@click.argument("kind", metavar="ART", type=click.Choice(sorted(KIND_NAMES), case_sensitive=False))
+@click.argument("title", metavar="TITEL")
+@click.option(
+    "--dir", "directory", default=".", type=click.Path(file_okay=False, path_type=Path), help=MESSAGES["cli_help_dir"]
+)
+def new(kind: str, title: str, directory: Path) -> None:
+    entity_kind = KIND_NAMES[kind.lower()]
+    if not title.strip():
+        _fail(MESSAGES["cli_empty_title"])
+    try:
+        config = read_config(directory, _prefix(directory))
+    except ConfigMissing:
+        _fail(MESSAGES["cli_no_config"].format(dir=directory.as_posix()), 2)
+    folder = config.docs_dir / config.folders[entity_kind]
+    target = folder / f"{slugify(title)}.md"
+    shown = _prefix(directory) + _relative(target, directory)
+    if target.exists():
+        _fail(MESSAGES["cli_exists"].format(path=shown))
+    today = _today()
+    start = today + timedelta(days=CALL_LEAD_DAYS)
+    values = {
+        "title": _yaml_text(title.strip()),
+        "today": today.isoformat(),
+        "start": f"{start.isoformat()}T18:00",
+        "end": f"{start.isoformat()}T20:00",
+        "goal": "",
+    }
+    notes: list[str] = []
+    if entity_kind is Kind.PROJECT:
+        goals = _entity_ids(config.docs_dir / config.folders[Kind.GOAL], config.folders, Kind.GOAL)
+        if not goals:
+            _fail(MESSAGES["cli_no_goal"].format(folder=_prefix(directory) + _relative(folder.parent, directory)))
+        values["goal"] = goals[0]
+        notes.append(MESSAGES["cli_goal_chosen"].format(goal=goals[0], known=", ".join(goals)))
+    template = _scaffold().joinpath("new", f"{entity_kind.value}.md").read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(_render(template, values), encoding="utf-8")
+    click.echo(MESSAGES["cli_created"].format(path=shown))
+    for note in notes:
+        click.echo(note)
+    command = "ikep check" if not _prefix(directory) else f"ikep check {directory.as_posix()}"
+    click.echo(MESSAGES["cli_created_next"].format(command=command))
+
+
+@main.command(help=MESSAGES["cli_help_init"])
+@click.argument("directory", metavar="ORDNER", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        _fail(MESSAGES["cli_dir_not_empty"].format(dir=directory.as_posix()))
+    today = _today()
+    start = today + timedelta(days=CALL_LEAD_DAYS)
+    values = {
+        "requirement": _requirement(),
+        "today": today.isoformat(),
+        "call_start": f"{start.isoformat()}T18:00",
+        "call_end": f"{start.isoformat()}T21:00",
+        "call_deadline": (start - timedelta(days=3)).isoformat(),
+    }
+    _copy_tree(_scaffold().joinpath("site"), directory, values)
+    click.echo(MESSAGES["cli_init_done"].format(dir=directory.as_posix()))
+
+
+if __name__ == "__main__":
+    main()
