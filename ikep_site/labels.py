@@ -109,6 +109,7 @@ PAGE_TITLE: Final = {
     "accessibility": "Erklärung zur Barrierefreiheit",
     "easy_language": "Leichte Sprache",
     "open_data": "Offene Daten",
+    "portal": "Entwicklungsprozesse",
 }
 
 # Short labels used in templates (`L.<name>`).
@@ -154,6 +155,8 @@ LABELS: Final = {
     "no_entries": "Noch keine Einträge.",
     "no_calls": "Zurzeit gibt es keine Beteiligungsangebote.",
     "calls_archive": "Archiv: abgeschlossene Beteiligung",
+    "processes_count": "{goals} Ziele · {projects} Schlüsselprojekte · {calls} Beteiligungsangebote",
+    "process_of": "Prozess",
     "no_calls_past": "Noch keine abgeschlossenen Beteiligungsangebote.",
     "add_to_calendar": "In den Kalender eintragen",
     "subscribe_calendar": "Alle Termine als Kalender abonnieren",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cached_property
 
 from .geometry import Feature
 
@@ -274,6 +275,28 @@ class Site:
     geometries: dict[str, tuple[Feature, ...]] = field(default_factory=dict)
 
     @property
+    def is_portal(self) -> bool:
+        """Several processes in one site, each in its own folder."""
+        return any(process_id for process_id in self.processes)
+
+    @property
     def main(self) -> Process:
-        """The process of a single-process site (the one with id "")."""
-        return self.processes[""]
+        """The process of a simple site; in a portal, all processes' entities together."""
+        return self.merged if self.is_portal else self.processes.get("") or Process(id="", profile=None)
+
+    @cached_property
+    def merged(self) -> Process:
+        """Every entity of every process, by key: what site-wide listings and links look up."""
+        root = self.processes.get("")
+        combined = Process(id="", profile=root.profile if root else None)
+        for process in self.processes.values():
+            for kind in Kind:
+                combined.entities(kind).update(process.entities(kind))
+        return combined
+
+    def process_of(self, src_uri: str) -> Process | None:
+        """The process a page belongs to by its folder; None for site-wide pages of a portal."""
+        first = src_uri.split("/", 1)[0]
+        if first in self.processes and first:
+            return self.processes[first]
+        return None if self.is_portal else self.main

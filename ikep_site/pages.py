@@ -40,6 +40,7 @@ class PagePlan:
     kind: Kind | None = None
     key: str | None = None  # entity key, for role "entity"
     generated: bool = True  # False: the editor wrote the file and we only decorate it
+    process: str | None = ""  # the process the page belongs to; None: site-wide in a portal
 
 
 @dataclass(frozen=True)
@@ -58,25 +59,59 @@ def indicator_csv_uri(folders: Mapping[Kind, str], goal: Goal, indicator: Indica
 
 
 def plan(site: Site, folders: Mapping[Kind, str], existing: Set[str]) -> list[PagePlan]:
-    """Every page the plugin renders: entity pages, overviews and the pages made from options."""
-    process = site.main
+    """Every page the plugin renders: entity pages, overviews and the pages made from options.
+
+    In a portal each process folder gets its own overviews and a home page with its profile; the
+    top level gets site-wide overviews and a home page listing every process.
+    """
     plans: list[PagePlan] = []
-    for kind in NAV_ORDER:
-        for entity in process.entities(kind).values():
-            plans.append(PagePlan(entity.src_uri, entity.title, entity.body, "entity", kind, entity.key))
-        uri = overview_uri(folders, kind)
-        if process.entities(kind) or uri in existing:
-            title = labels.PAGE_TITLE[kind.value]
-            listing = f"<!-- ikep:{kind.value} -->\n"
-            if kind is Kind.CALL:  # past calls stay reachable, below the open and upcoming ones
-                listing += f"\n## {labels.LABELS['calls_archive']}\n\n<!-- ikep:calls past -->\n"
-            plans.append(PagePlan(uri, title, listing, "overview", kind, generated=uri not in existing))
+    for process in site.processes.values():
+        prefix = f"{process.id}/" if process.id else ""
+        for kind in NAV_ORDER:
+            for entity in process.entities(kind).values():
+                plans.append(
+                    PagePlan(entity.src_uri, entity.title, entity.body, "entity", kind, entity.key, True, process.id)
+                )
+            uri = prefix + overview_uri(folders, kind)
+            if process.entities(kind) or uri in existing:
+                plans.append(_overview(uri, kind, existing, process.id))
+        if process.id and process.profile is not None:
+            home = f"{prefix}index.md"
+            uri = home if home not in existing else f"{prefix}{SPECIAL_PAGES['process']}"
+            plans.append(PagePlan(uri, process.profile.name, PROCESS_HOME, "process", process=process.id))
+    planned = {page.src_uri for page in plans}
+    if site.is_portal:
+        for kind in (Kind.GOAL, Kind.PROJECT, Kind.CALL):
+            uri = overview_uri(folders, kind)
+            if uri not in planned:
+                plans.append(_overview(uri, kind, existing, None))
+        if "index.md" not in existing:
+            plans.append(
+                PagePlan("index.md", labels.PAGE_TITLE["portal"], "<!-- ikep:processes -->\n", "overview", process=None)
+            )
+    root = site.processes.get("")
     for role, uri in SPECIAL_PAGES.items():
-        if role == "process" and process.profile is None:
+        if role == "process" and (root is None or root.profile is None):
             continue
-        if uri not in existing:
+        if uri not in existing and uri not in planned:
             plans.append(PagePlan(uri, labels.PAGE_TITLE[role], "", role))
     return plans
+
+
+# The body of a portal process's home page: its profile above, its listings below.
+PROCESS_HOME: Final = (
+    f"## {labels.PAGE_TITLE['goals']}\n\n<!-- ikep:goals -->\n\n"
+    f"## {labels.PAGE_TITLE['projects']}\n\n<!-- ikep:projects -->\n\n"
+    f"## {labels.PAGE_TITLE['calls']}\n\n<!-- ikep:calls -->\n"
+)
+
+
+def _overview(uri: str, kind: Kind, existing: Set[str], process: str | None) -> PagePlan:
+    listing = f"<!-- ikep:{kind.value} -->\n"
+    if kind is Kind.CALL:  # past calls stay reachable, below the open and upcoming ones
+        listing += f"\n## {labels.LABELS['calls_archive']}\n\n<!-- ikep:calls past -->\n"
+    title = labels.PAGE_TITLE[kind.value]
+    return PagePlan(uri, title, listing, "overview", kind, generated=uri not in existing, process=process)
 
 
 def downloads(site: Site, folders: Mapping[Kind, str]) -> list[Download]:

@@ -37,6 +37,7 @@ OPTIONS: Final[dict[str, dict[str, OptionKind]]] = {
     "updates": {"limit": NUMBER, "goal": Kind.GOAL, "project": Kind.PROJECT, "area": Kind.AREA},
     "map": {"area": Kind.AREA},
     "process": {},
+    "processes": {"limit": NUMBER},
 }
 REQUIRED: Final = {"map": ("area",)}
 
@@ -99,7 +100,9 @@ def _unknown_option(name: str, option: str, allowed: dict[str, OptionKind]) -> s
 
 def _choices(kind: OptionKind, process: Process) -> list[str] | None:
     if isinstance(kind, Kind):
-        return sorted(process.entities(kind))
+        # On a page of a portal's process, editors write the process-local id.
+        prefix = f"{process.id}/" if process.id else ""
+        return sorted(key[len(prefix) :] for key in process.entities(kind))
     if isinstance(kind, tuple):
         return list(kind)
     return None

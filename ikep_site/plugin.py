@@ -27,7 +27,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import labels, placeholders, publish
-from .content.loader import DEFAULT_FOLDERS, Loader, LoadResult
+from .content.gitdates import last_changed
+from .content.loader import DEFAULT_FOLDERS, PROCESS_FILE, Loader, LoadResult
 from .content.options import plugin_options
 from .content.schema import BERLIN
 from .diagnostics import Report
@@ -48,6 +49,7 @@ TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_PREFIX = "assets/ikep"
 MAP_MARK = "data-ikep-map"
+PROGRESS_EVERY = 2000
 DEFAULT_HOSTING = "GitHub Pages (GitHub Inc., 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA)"
 
 
@@ -71,6 +73,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.folders: dict[Kind, str] = dict(DEFAULT_FOLDERS)
         self.today = date.today()
         self.display_prefix = ""
+        self.rendered = 0
 
     # Configuration ---------------------------------------------------------------------------
 
@@ -150,7 +153,11 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         for page_plan in plan(result.site, self.folders, existing):
             self.plans[page_plan.src_uri] = page_plan
             if page_plan.generated:
-                _replace(files, File.generated(config, page_plan.src_uri, content=page_plan.markdown))
+                generated = File.generated(config, page_plan.src_uri, content=page_plan.markdown)
+                source = _edit_source(page_plan, docs_dir)
+                if source is not None:
+                    generated.edit_uri = source  # the "edit" button leads to the editor's file
+                _replace(files, generated)
         site_url = _site_url(config)
         if site_url is None:
             result.report.add(config_name, None, MESSAGES["site_url_missing"])
@@ -173,6 +180,13 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             site_url=site_url,
             data_licence=(self.config.data_licence, self.config.data_licence_url),
         )
+        self.renderer.process_pages = {
+            page_plan.process: uri
+            for uri, page_plan in self.plans.items()
+            if page_plan.role == "process" and page_plan.process
+        }
+        self.rendered = 0
+        self.renderer.file_dates = last_changed(docs_dir)
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -220,6 +234,10 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             return nav  # the editor chose the navigation; respect it
         hidden = {uri for uri, p in self.plans.items() if p.role == "entity"}
         hidden |= {SPECIAL_PAGES[role] for role in FOOTER_ROLES}
+        if self.result is not None and self.result.site.is_portal:
+            # A portal's processes are reached from its home page, never listed in the navigation.
+            folders = {process_id for process_id in self.result.site.processes if process_id}
+            hidden |= {f.src_uri for f in files.documentation_pages() if f.src_uri.split("/", 1)[0] in folders}
         overviews = {overview_uri(self.folders, kind): kind for kind in Kind}
         items = _prune(nav.items, hidden, overviews)
         items = _ordered(items, self.folders)
@@ -267,6 +285,9 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         page_plan = self.plans.get(src_uri)
         if page_plan is not None:
             html = self.renderer.page(page_plan, html)
+            self.rendered += 1
+            if self.rendered % PROGRESS_EVERY == 0:
+                log.info("ikep: %d Seiten erzeugt …", self.rendered)
         html = self._fill_placeholders(html, src_uri, Path(config.docs_dir))
         if MAP_MARK in html:
             html = self._map_scripts(src_uri, config) + html
@@ -294,7 +315,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         for match, placeholder in found:
             parts.append(html[position : match.start()])
             position = match.end()
-            problems = placeholders.problems(placeholder, self.result.site.main)
+            problems = placeholders.problems(placeholder, self.renderer.scope_of(src_uri))
             if problems:
                 line = _line_of(source, placeholder.text)
                 for problem in problems:
@@ -304,6 +325,16 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         parts.append(html[position:])
         _log(report)
         return "".join(parts)
+
+
+def _edit_source(page_plan: PagePlan, docs_dir: Path) -> str | None:
+    """The content file a generated page comes from, if an editor can change it."""
+    if page_plan.role == "entity":
+        return page_plan.src_uri
+    if page_plan.role == "process" and page_plan.process:
+        source = f"{page_plan.process}/{PROCESS_FILE}"
+        return source if (docs_dir / source).is_file() else None
+    return None
 
 
 def _site_url(config: MkDocsConfig) -> str | None:

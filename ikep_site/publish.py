@@ -14,6 +14,7 @@ from typing import Final
 
 from .derive import relations
 from .geometry import select
+from .jsonschema import SCHEMA_DIR, all_schemas, dumps
 from .labels import EXPORT_LABELS
 from .model import Contact, Kind, Site
 from .pages import downloads
@@ -68,6 +69,7 @@ def files(site: Site, folders: Mapping[Kind, str], facts: SiteFacts) -> dict[str
         out[download.src_uri] = indicator_csv(download.indicator)
     out.update(shared_geometry_files(site))
     out.update(_open_data(site, facts))
+    out.update({f"{SCHEMA_DIR}/{name}": dumps(schema) for name, schema in all_schemas().items()})
     if facts.site_url:
         out.update(_calendars(site, folders, facts))
         out[FEED_URI] = _feed(site, facts)

@@ -244,3 +244,38 @@ def test_process_profile_marks_the_current_phase(tmp_path: Path) -> None:
     current = re.search(r'<li class="ikep-phase ikep-phase--current" aria-current="step">(.*?)</li>', page, re.S)
     assert current is not None and "Bestandsaufnahme" in current.group(1)
     assert "aktuelle Phase" in current.group(1)
+
+
+def test_edit_links_and_last_updated_from_git(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    root = write_site(
+        tmp_path,
+        {"ziele/ortskerne-beleben.md": GOAL, "projekte/a.md": project("Projekt A")},
+        extra_config={
+            "repo_url": "https://github.com/example/site",
+            "edit_uri": "edit/main/content/",
+            "theme": {"name": "material", "language": "de", "font": False, "features": ["content.action.edit"]},
+        },
+    )
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2025-03-04T12:00:00", "GIT_COMMITTER_DATE": "2025-03-04T12:00:00"}
+    for command in (
+        ["git", "init", "-q"],
+        ["git", "-c", "user.name=Redaktion", "-c", "user.email=r@example.org", "add", "."],
+        ["git", "-c", "user.name=Redaktion", "-c", "user.email=r@example.org", "commit", "-q", "-m", "Inhalte"],
+    ):
+        subprocess.run(command, cwd=root, check=True, env=env, capture_output=True)
+    build = run_build(root, strict=True)
+    assert build.returncode == 0, build.output
+    page = build.page("projekte/a/")
+    assert 'href="https://github.com/example/site/edit/main/content/projekte/a.md"' in page
+    assert '<time datetime="2025-03-04">4. März 2025</time>' in page
+    assert (build.site / "schemas" / "ikep-projekt.schema.json").is_file()
+
+
+def test_no_git_no_date_and_no_crash(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"ziele/ortskerne-beleben.md": GOAL, "projekte/a.md": project("Projekt A")})
+    build = run_build(root, strict=True)
+    assert build.returncode == 0, build.output
+    assert "Zuletzt aktualisiert" not in build.page("projekte/a/")

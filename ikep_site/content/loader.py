@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
+import logging
 import posixpath
 import re
 import unicodedata
@@ -43,7 +44,7 @@ from ..model import (
     Site,
     Update,
 )
-from .frontmatter import decode, split
+from .frontmatter import compose, decode, split
 from .options import OptionSource
 from .schema import Context, Reference, Values, did_you_mean
 from .specs import ENTITY_SPECS, OPERATOR, PROCESS
@@ -68,6 +69,10 @@ ENTITY_CLASSES: dict[Kind, type[Entity]] = {
 # rounded to about 1 m: small enough for every page, exact enough for a municipality's outline.
 SIMPLIFY_METRES = 100.0
 COORDINATE_DECIMALS = 5
+PROCESS_FILE = "prozess.yml"
+# Long builds say how far loading has come, without flooding the log.
+PROGRESS_EVERY = 2000
+log = logging.getLogger("mkdocs.plugins.ikep")
 # Front matter keys whose model name differs (`key` would shadow Entity.key).
 RENAMED_FIELDS: dict[str, str] = {"key": "key_property"}
 
@@ -86,6 +91,7 @@ class _Broken:
 
     references: list[Reference]
     path: str
+    process: str = ""
 
 
 @dataclass
@@ -96,16 +102,33 @@ class _Loaded:
     path: str
 
 
-def classify(src_uri: str, folders: Mapping[Kind, str]) -> tuple[Kind, str] | None:
-    """`projekte/dorfladen.md` -> (PROJECT, "dorfladen"); None for ordinary pages and overviews."""
+def classify(src_uri: str, folders: Mapping[Kind, str], processes: Iterable[str] = ()) -> tuple[str, Kind, str] | None:
+    """`projekte/dorfladen.md` -> ("", PROJECT, "dorfladen"); `p1/projekte/x.md` -> ("p1", PROJECT, "x").
+
+    None for ordinary pages and overviews.
+    """
     parts = src_uri.split("/")
+    process = ""
+    if len(parts) == 3 and parts[0] in processes:
+        process, parts = parts[0], parts[1:]
     if len(parts) != 2 or not parts[1].endswith(".md"):
         return None
     for kind, folder in folders.items():
         if parts[0] == folder:
             name = parts[1][: -len(".md")]
-            return None if name in ("index", "README") else (kind, name)
+            return None if name in ("index", "README") else (process, kind, name)
     return None
+
+
+def process_folders(docs_dir: Path, pages: Iterable[str]) -> list[str]:
+    """Top-level folders holding a process of a portal: those with a prozess.yml."""
+    candidates = {page.split("/", 1)[0] for page in pages if "/" in page}
+    return sorted(name for name in candidates if (docs_dir / name / PROCESS_FILE).is_file())
+
+
+def resolve_key(value: str, process: str) -> str:
+    """A reference as written (`id`, or `<process>/<id>` across processes) -> entity key."""
+    return value if "/" in value or not process else f"{process}/{value}"
 
 
 def slugify(text: str) -> str:
@@ -147,42 +170,64 @@ class Loader:
         loaded: dict[Kind, dict[str, _Loaded]] = {kind: {} for kind in Kind}
         broken: dict[Kind, set[str]] = {kind: set() for kind in Kind}
         broken_refs: list[_Broken] = []
-        for src_uri in sorted(pages):
-            classified = classify(src_uri, self.folders)
+        pages = sorted(pages)
+        portal = process_folders(self.docs_dir, pages)
+        count = 0
+        for src_uri in pages:
+            classified = classify(src_uri, self.folders, portal)
             if classified is None:
                 if not self._readable(src_uri):
                     result.left_out.add(src_uri)
                 continue
-            kind, entity_id = classified
-            item = self._load_entity(src_uri, kind, entity_id)
+            process_id, kind, entity_id = classified
+            item = self._load_entity(src_uri, kind, entity_id, process_id)
             if isinstance(item, _Broken):
-                broken[kind].add(entity_id)
+                broken[kind].add(resolve_key(entity_id, process_id))
                 broken_refs.append(item)
                 result.left_out.add(src_uri)
                 continue
             loaded[kind][item.entity.key] = item
             result.entity_pages[src_uri] = (kind, item.entity.key)
+            count += 1
+            if count % PROGRESS_EVERY == 0:
+                log.info("ikep: %d Einträge gelesen …", count)
 
         for left_out in broken_refs:  # report their dangling references too: all problems at once
-            self._check_references(left_out.references, loaded, broken, left_out.path)
-        profile, profile_refs = self._load_profile(process)
+            self._check_references(left_out.references, loaded, broken, left_out.path, left_out.process)
         entities = {kind: self._resolve(loaded, broken, kind) for kind in Kind}
-        if profile is not None and profile.area is not None:
-            valid = self._check_references(profile_refs, loaded, broken, process.path if process else "")
-            profile = dataclasses.replace(profile, area=profile.area if profile.area in valid else None)
-        main = Process(
-            id="",
-            profile=profile,
-            goals=entities[Kind.GOAL],  # type: ignore[arg-type]
-            projects=entities[Kind.PROJECT],  # type: ignore[arg-type]
-            calls=entities[Kind.CALL],  # type: ignore[arg-type]
-            areas=entities[Kind.AREA],  # type: ignore[arg-type]
-            networks=entities[Kind.NETWORK],  # type: ignore[arg-type]
-            updates=entities[Kind.UPDATE],  # type: ignore[arg-type]
-        )
-        result.site = Site(processes={"": main}, operator=self._load_operator(operator), geometries=self.geometries)
+        profiles = {"": self._load_profile(process)}
+        for process_id in portal:
+            profiles[process_id] = self._load_profile(self._process_file(process_id))
+        processes: dict[str, Process] = {}
+        for process_id, (profile, profile_refs) in profiles.items():
+            owned = {kind: {k: e for k, e in entities[kind].items() if e.process == process_id} for kind in Kind}
+            if process_id == "" and portal and profile is None and not any(owned.values()):
+                continue  # a portal without entities of its own at the top level
+            if profile is not None and profile.area is not None:
+                path = self.display(f"{process_id}/{PROCESS_FILE}") if process_id else (process.path if process else "")
+                valid = self._check_references(profile_refs, loaded, broken, path, process_id)
+                area = resolve_key(profile.area, process_id)
+                profile = dataclasses.replace(profile, area=area if area in valid else None)
+            processes[process_id] = Process(id=process_id, profile=profile, **owned)  # type: ignore[arg-type]
+        if portal:
+            log.info("ikep: %d Prozesse, %d Einträge", len(portal), sum(len(items) for items in entities.values()))
+        result.site = Site(processes=processes, operator=self._load_operator(operator), geometries=self.geometries)
         self._check_locations(result.site)
         return result
+
+    def _process_file(self, process_id: str) -> OptionSource | None:
+        """The profile of a portal's process, from <process>/prozess.yml."""
+        src = f"{process_id}/{PROCESS_FILE}"
+        path = self.display(src)
+        text = self._read(src)
+        if text is None:
+            return None
+        node = compose(text, path, self.report, first_line=1)
+        if node is None or node is False or isinstance(node, bool):
+            if node is None:
+                self.report.add(path, 1, MESSAGES["front_matter_empty"])
+            return None
+        return OptionSource(node, path, 1)
 
     # Files -----------------------------------------------------------------------------------
 
@@ -199,11 +244,11 @@ class Loader:
         """Ordinary pages are MkDocs' business, except that it crashes on bytes that are not UTF-8."""
         return self._read(src_uri) is not None
 
-    def _load_entity(self, src_uri: str, kind: Kind, entity_id: str) -> _Loaded | _Broken:
+    def _load_entity(self, src_uri: str, kind: Kind, entity_id: str, process_id: str = "") -> _Loaded | _Broken:
         path = self.display(src_uri)
         text = self._read(src_uri)
         if text is None:
-            return _Broken([], path)
+            return _Broken([], path, process_id)
         errors_before = len(self.report)
         if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", entity_id):
             self.report.add(
@@ -211,7 +256,7 @@ class Loader:
             )
         document = split(text, path, self.report, required=True)
         if document is None or document.meta is None:
-            return _Broken([], path)
+            return _Broken([], path, process_id)
         ctx = Context(path=path, first_line=document.meta_first_line, report=self.report)
         values = ENTITY_SPECS[kind].convert_values(document.meta, ctx, "")
         if isinstance(values, Values):
@@ -220,7 +265,7 @@ class Loader:
                 if name in values.data:
                     self._location_lines[src_uri] = (name, values.line_of(name))
         if not isinstance(values, Values) or len(self.report) > errors_before:
-            return _Broken(ctx.references, path)
+            return _Broken(ctx.references, path, process_id)
         data = {RENAMED_FIELDS.get(name, name): value for name, value in values.data.items()}
         if kind is Kind.AREA:
             data["member_names"] = self._member_names(src_uri, data, ctx, values)
@@ -229,8 +274,8 @@ class Loader:
         if kind is Kind.PROJECT and "milestones" in data:
             data["milestones"] = tuple(sorted(data["milestones"], key=lambda milestone: milestone.date))
         if ctx.errors:
-            return _Broken(ctx.references, path)
-        entity = ENTITY_CLASSES[kind](id=entity_id, process="", src_uri=src_uri, body=document.body, **data)
+            return _Broken(ctx.references, path, process_id)
+        entity = ENTITY_CLASSES[kind](id=entity_id, process=process_id, src_uri=src_uri, body=document.body, **data)
         return _Loaded(entity, kind, ctx.references, path)
 
     def _check_files(self, values: Values, ctx: Context, src_uri: str) -> None:
@@ -318,9 +363,12 @@ class Loader:
         return self._geometry_errors.get(path) or self.geometries.get(path)
 
     def _check_locations(self, site: Site) -> None:
+        for process in site.processes.values():
+            self._check_locations_of(site, process)
+
+    def _check_locations_of(self, site: Site, process: Process) -> None:
         """Warn about places outside the process area: usually swapped or mistyped coordinates."""
-        process = site.main
-        area = process.areas.get(process.profile.area) if process.profile and process.profile.area else None
+        area = site.merged.areas.get(process.profile.area) if process.profile and process.profile.area else None
         if area is None or area.geometry not in site.geometries or area.key_property is None:
             return
         shapes = select(site.geometries[area.geometry], area.key_property, area.members)
@@ -370,12 +418,14 @@ class Loader:
         """Each entity with references to missing entities dropped (and reported)."""
         resolved: dict[str, Entity] = {}
         for key, item in sorted(loaded[kind].items()):
-            valid = self._check_references(item.references, loaded, broken, item.path)
+            process = item.entity.process
+            valid = self._check_references(item.references, loaded, broken, item.path, process)
             changes: dict[str, Any] = {}
             for name in ("goals", "projects", "areas", "networks"):
                 current = getattr(item.entity, name, None)
                 if isinstance(current, tuple):
-                    changes[name] = tuple(ref for ref in current if ref in valid)
+                    keys = (resolve_key(ref, process) for ref in current)
+                    changes[name] = tuple(ref for ref in keys if ref in valid)
             resolved[key] = dataclasses.replace(item.entity, **changes) if changes else item.entity
         return resolved
 
@@ -385,23 +435,31 @@ class Loader:
         loaded: dict[Kind, dict[str, _Loaded]],
         broken: dict[Kind, set[str]],
         path: str,
+        process: str = "",
     ) -> set[str]:
+        """The keys of the references that resolve; the others are reported."""
         valid: set[str] = set()
         for ref in references:
             target = Kind(ref.target)
-            if ref.value in loaded[target]:
-                valid.add(ref.value)
+            key = resolve_key(ref.value, process)
+            if key in loaded[target]:
+                valid.add(key)
                 continue
-            if ref.value in broken[target]:
+            if key in broken[target]:
                 continue  # its own file's problem is reported already
-            known = sorted(loaded[target])
-            if "/" in ref.value:
-                message = MESSAGES["unknown_process"].format(name=ref.field, process=ref.value.split("/")[0])
+            owner = key.rsplit("/", 1)[0] if "/" in key else ""
+            prefix = f"{owner}/" if owner else ""
+            known = sorted(
+                k[len(prefix) :] for k in loaded[target] if k.startswith(prefix) and "/" not in k[len(prefix) :]
+            )
+            exists = not owner or any(k.startswith(prefix) for kind in Kind for k in loaded[kind])
+            if "/" in ref.value and not exists:
+                message = MESSAGES["unknown_process"].format(name=ref.field, process=owner)
             else:
                 shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
                 listing = MESSAGES["unknown_ref_known"].format(known=shown) if known else MESSAGES["unknown_ref_none"]
                 message = MESSAGES["unknown_ref"].format(
                     name=ref.field, kind=MESSAGES[f"kind_{target.value}"], value=ref.value, known=listing
-                ) + did_you_mean(ref.value, known)
+                ) + did_you_mean(ref.value.rsplit("/", 1)[-1], known)
             self.report.add(path, ref.line, message, warning_only=True)
         return valid

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import labels
+from ..content.loader import resolve_key
 from ..corridor import indicator_status, newest_value
 from ..derive import (
     call_days,
@@ -28,9 +29,9 @@ from ..derive import (
     relations,
 )
 from ..formatting import format_date, format_date_short, format_euro, format_number, format_percent
-from ..model import Contact, Entity, Goal, Indicator, Kind, Site
+from ..model import Contact, Entity, Goal, Indicator, Kind, Process, Site
 from ..pages import KIND_TEMPLATES, SPECIAL_PAGES, PagePlan, indicator_csv_uri, overview_uri
-from ..placeholders import Placeholder
+from ..placeholders import OPTIONS, Placeholder
 from ..publish import FEED_URI, area_calendar_uri, call_calendar_uri, calls_calendar_uri, data_uri
 from ..urls import Linker, page_url
 from .charts import corridor_chart_svg
@@ -69,11 +70,16 @@ class HtmlRenderer:
         self.data_licence = data_licence
         self.tiles = tiles or DEFAULT_TILES
         self.site = site
-        self.process = site.main
+        self.process = site.main  # everything: lookups and links across processes
         self.folders = folders
         self.today = today
         self.use_directory_urls = use_directory_urls
         self.relations = relations(self.process)
+        self.closed_calls = frozenset(
+            key for key, call in self.process.calls.items() if call_state(call, today) == "closed"
+        )
+        self.process_pages: dict[str, str] = {}  # process id -> its home page, set by the adapter
+        self.file_dates: dict[str, date] = {}  # last commit per content file, set by the adapter
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(template_dirs)),
             autoescape=True,
@@ -114,33 +120,54 @@ class HtmlRenderer:
         """The full content of a page the plugin owns, with the editor's text as `body`."""
         if plan.role == "overview":
             return body_html
+        scope = self.site.processes.get(plan.process) if plan.process is not None else None
+        scope = scope or self.process
         if plan.role == "entity":
             assert plan.kind is not None and plan.key is not None
             entity = self.process.entities(plan.kind)[plan.key]
             template = f"ikep/{KIND_TEMPLATES[plan.kind]}.html"
-            return self._render(template, plan.src_uri, entity=entity, body=Markup(body_html))
+            return self._render(template, plan.src_uri, scope, entity=entity, body=Markup(body_html))
         assert plan.role in SPECIAL_PAGES
-        return self._render(f"ikep/{plan.role.replace('_', '-')}.html", plan.src_uri, body=Markup(body_html))
+        template = f"ikep/{plan.role.replace('_', '-')}.html"
+        return self._render(template, plan.src_uri, scope, body=Markup(body_html))
+
+    def scope_of(self, src_uri: str) -> Process:
+        """The process a page's listings show: its folder's, or everything on site-wide pages."""
+        return self.site.process_of(src_uri) or self.process
 
     def placeholder(self, placeholder: Placeholder, src_uri: str, heading_level: int = 2) -> str:
         """The listing for a placeholder; its headings start at `heading_level`."""
+        scope = self.scope_of(src_uri)
+        options = {
+            name: resolve_key(value, scope.id) if isinstance(OPTIONS[placeholder.name].get(name), Kind) else value
+            for name, value in placeholder.options.items()
+        }
         return self._render(
             f"ikep/placeholders/{placeholder.name}.html",
             src_uri,
+            scope,
             level=heading_level,
-            options=_Options(placeholder.options),
+            options=_Options(options),
             flags=placeholder.flags,
         )
 
-    def _render(self, template: str, src_uri: str, **values: Any) -> str:
+    def _render(self, template: str, src_uri: str, scope: Process, **values: Any) -> str:
         link = Linker(src_uri, self.use_directory_urls)
-        maps = MapViews(self.site, self.relations, self.tiles, link)
+        maps = MapViews(self.site, self.relations, self.tiles, link, scope)
         context = {
+            "process": scope,
+            "last_updated": lambda entity: entity.updated or self.file_dates.get(entity.src_uri),
+            "site_process": self.process,
+            "news_in_scope": self.relations.news
+            if scope is self.process
+            else [item for item in self.relations.news if item.entity.process == scope.id],
+            "process_page_url": lambda process_id: (
+                link.to(self.process_pages[process_id]) if process_id in self.process_pages else None
+            ),
             "area_map": lambda area: Markup(maps.area(area)),
             "areas_map": lambda: Markup(maps.overview()),
             "location_map": lambda entity: Markup(maps.location(entity)),
             "site": self.site,
-            "process": self.process,
             "operator": self.site.operator,
             "rel": self.relations,
             "today": self.today,
@@ -172,7 +199,7 @@ class HtmlRenderer:
                 key for key, call in self.process.calls.items() if call_state(call, self.today) == "closed"
             ],
             "phase_state": lambda phase: phase_state(phase, self.today),
-            "current_phase": current_phase(self.process.profile.phases, self.today) if self.process.profile else None,
+            "current_phase": current_phase(scope.profile.phases, self.today) if scope.profile else None,
             **values,
         }
         return self.env.get_template(template).render(context)

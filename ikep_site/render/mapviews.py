@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..derive import Relations
 from ..geometry import Feature, bounds, contains, select, to_geojson
 from ..labels import AREA_KIND, MAP_LABELS
-from ..model import Area, Call, Project, Site
+from ..model import Area, Call, Process, Project, Site
 from ..urls import Linker
 from .maps import GeoLayer, MapMarker, MapView, TileSource, layers_bounds, map_html
 from .mapsvg import area_svg
@@ -36,7 +36,7 @@ def shared_geometry_uri(path: str) -> str:
 def shared_geometry_files(site: Site) -> dict[str, str]:
     """The published GeoJSON text by site path, keeping the properties areas use as keys and names."""
     properties: dict[str, set[str]] = {path: {"GEN", "name"} for path in site.geometries}
-    for area in site.main.areas.values():
+    for area in site.merged.areas.values():
         if area.geometry in properties and area.key_property:
             properties[area.geometry].add(area.key_property)
     return {
@@ -51,6 +51,7 @@ class MapViews:
     relations: Relations
     tiles: TileSource
     link: Linker
+    scope: Process  # whose areas the overview shows and whose area gives a location its context
 
     def area(self, area: Area) -> str:
         features = self._features(area)
@@ -81,7 +82,7 @@ class MapViews:
 
     def overview(self) -> str:
         areas = sorted(
-            (area for area in self.site.main.areas.values() if self._features(area)),
+            (area for area in self.scope.areas.values() if self._features(area)),
             key=lambda area: (DRAW_ORDER.get(area.kind, 3), area.title),
         )
         if not areas:
@@ -162,7 +163,7 @@ class MapViews:
     def _projects_in(self, area: Area, features: Sequence[Feature]) -> list[Project]:
         """Projects of the area, and projects whose location lies inside it."""
         chosen = {project.key: project for project in self.relations.projects_of_area.get(area.key, [])}
-        for project in self.site.main.projects.values():
+        for project in self.site.merged.projects.values():
             if project.location and contains(features, project.location.lon, project.location.lat):
                 chosen.setdefault(project.key, project)
         return sorted((p for p in chosen.values() if p.location), key=lambda p: p.title)
@@ -175,8 +176,8 @@ class MapViews:
         ]
 
     def _process_area(self) -> Area | None:
-        profile = self.site.main.profile
-        return self.site.main.areas.get(profile.area) if profile and profile.area else None
+        profile = self.scope.profile
+        return self.site.merged.areas.get(profile.area) if profile and profile.area else None
 
     def _attributions(self, areas: Sequence[Area | None]) -> tuple[tuple[str, str | None], ...]:
         notes: dict[str, str | None] = {}
