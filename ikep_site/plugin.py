@@ -27,6 +27,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import labels, placeholders, publish
+from .cache import BuildCache, digest
 from .content.gitdates import last_changed
 from .content.loader import DEFAULT_FOLDERS, PROCESS_FILE, Loader, LoadResult
 from .content.options import plugin_options
@@ -74,6 +75,11 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.today = date.today()
         self.display_prefix = ""
         self.rendered = 0
+        self.cache: BuildCache | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this keeps one plugin object across `mkdocs serve` rebuilds: keep a cache."""
+        self.cache = BuildCache()
 
     # Configuration ---------------------------------------------------------------------------
 
@@ -127,7 +133,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         docs_dir = Path(config.docs_dir)
         config_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.display_prefix = _display_prefix(docs_dir, config_dir)
-        loader = Loader(docs_dir, folders=self.folders, display_prefix=self.display_prefix)
+        loader = Loader(docs_dir, folders=self.folders, display_prefix=self.display_prefix, cache=self.cache)
         config_name = Path(config.config_file_path).name if config.config_file_path else "mkdocs.yml"
         sources = plugin_options(
             Path(config.config_file_path) if config.config_file_path else None,
@@ -284,13 +290,26 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         src_uri = page.file.src_uri
         page_plan = self.plans.get(src_uri)
         if page_plan is not None:
-            html = self.renderer.page(page_plan, html)
+            html = self._render_page(page_plan, html)
             self.rendered += 1
             if self.rendered % PROGRESS_EVERY == 0:
                 log.info("ikep: %d Seiten erzeugt …", self.rendered)
         html = self._fill_placeholders(html, src_uri, Path(config.docs_dir))
         if MAP_MARK in html:
             html = self._map_scripts(src_uri, config) + html
+        return html
+
+    def _render_page(self, page_plan: PagePlan, body_html: str) -> str:
+        """An entity page, from the cache when nothing it shows has changed since the last build."""
+        assert self.renderer is not None
+        if self.cache is None or page_plan.role != "entity":
+            return self.renderer.page(page_plan, body_html)
+        fingerprint = digest(body_html, self.renderer.fingerprint(page_plan))
+        cached = self.cache.rendered_page(page_plan.src_uri, fingerprint)
+        if cached is not None:
+            return cached
+        html = self.renderer.page(page_plan, body_html)
+        self.cache.keep_page(page_plan.src_uri, fingerprint, html)
         return html
 
     def _map_scripts(self, src_uri: str, config: MkDocsConfig) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..cache import BuildCache, digest
 from ..diagnostics import Report
 from ..geometry import (
     Feature,
@@ -147,8 +148,10 @@ class Loader:
         *,
         folders: Mapping[Kind, str] = DEFAULT_FOLDERS,
         display_prefix: str = "",
+        cache: BuildCache | None = None,
     ) -> None:
         self.docs_dir = docs_dir
+        self.cache = cache
         self.folders = folders
         self.display_prefix = display_prefix
         self.report = Report()
@@ -180,7 +183,7 @@ class Loader:
                     result.left_out.add(src_uri)
                 continue
             process_id, kind, entity_id = classified
-            item = self._load_entity(src_uri, kind, entity_id, process_id)
+            item = self._load_entity_cached(src_uri, kind, entity_id, process_id)
             if isinstance(item, _Broken):
                 broken[kind].add(resolve_key(entity_id, process_id))
                 broken_refs.append(item)
@@ -243,6 +246,31 @@ class Loader:
     def _readable(self, src_uri: str) -> bool:
         """Ordinary pages are MkDocs' business, except that it crashes on bytes that are not UTF-8."""
         return self._read(src_uri) is not None
+
+    def _load_entity_cached(self, src_uri: str, kind: Kind, entity_id: str, process_id: str) -> _Loaded | _Broken:
+        """`_load_entity`, reusing the result of an earlier build when the file has not changed."""
+        if self.cache is None:
+            return self._load_entity(src_uri, kind, entity_id, process_id)
+        try:
+            data = (self.docs_dir / src_uri).read_bytes()
+        except OSError:
+            return self._load_entity(src_uri, kind, entity_id, process_id)
+        key = (src_uri, process_id, kind.value, digest(data))
+        cached = self.cache.parsed.get(key)
+        if cached is not None:
+            self.cache.parsed_hits += 1
+            item, diagnostics, location = cached
+            self.report.items.extend(diagnostics)
+            if location is not None:
+                self._location_lines[src_uri] = location
+            return item  # type: ignore[no-any-return]
+        before = len(self.report.items)
+        item = self._load_entity(src_uri, kind, entity_id, process_id)
+        # Areas read a boundary file and pictures must exist: both can change beside the entity.
+        if kind is not Kind.AREA and not (isinstance(item, _Loaded) and item.entity.image):
+            diagnostics = self.report.items[before:]
+            self.cache.parsed[key] = (item, list(diagnostics), self._location_lines.get(src_uri))
+        return item
 
     def _load_entity(self, src_uri: str, kind: Kind, entity_id: str, process_id: str = "") -> _Loaded | _Broken:
         path = self.display(src_uri)

@@ -29,7 +29,7 @@ from ..derive import (
     relations,
 )
 from ..formatting import format_date, format_date_short, format_euro, format_number, format_percent
-from ..model import Contact, Entity, Goal, Indicator, Kind, Process, Site
+from ..model import Area, Contact, Entity, Goal, Indicator, Kind, Process, Site
 from ..pages import KIND_TEMPLATES, SPECIAL_PAGES, PagePlan, indicator_csv_uri, overview_uri
 from ..placeholders import OPTIONS, Placeholder
 from ..publish import FEED_URI, area_calendar_uri, call_calendar_uri, calls_calendar_uri, data_uri
@@ -130,6 +130,32 @@ class HtmlRenderer:
         assert plan.role in SPECIAL_PAGES
         template = f"ikep/{plan.role.replace('_', '-')}.html"
         return self._render(template, plan.src_uri, scope, body=Markup(body_html))
+
+    def fingerprint(self, plan: PagePlan) -> tuple[object, ...]:
+        """Everything an entity page's template reads, so a cached page is reused only if all is equal."""
+        assert plan.kind is not None and plan.key is not None
+        entity = self.process.entities(plan.kind)[plan.key]
+        key = entity.key
+        related: list[object] = [entity]
+        for name in ("goals", "projects", "areas", "networks"):
+            kind = Kind(name)
+            related += [self.process.entities(kind).get(ref) for ref in getattr(entity, name, ())]
+        rel = self.relations
+        for listing in (
+            rel.projects_of_goal,
+            rel.projects_of_area,
+            rel.projects_of_network,
+            rel.updates_of,
+            rel.calls_of,
+        ):
+            related += listing.get(key, [])
+        scope = self.site.processes.get(entity.process)
+        profile = scope.profile if scope else None
+        area = self.process.areas.get(profile.area) if profile and profile.area else None
+        # Maps of areas show the projects located inside; any project's place may matter there.
+        places = [p.location for p in self.process.projects.values()] if plan.kind is Kind.AREA else []
+        shapes = [self.site.geometries.get(a.geometry or "") for a in (area, entity) if isinstance(a, Area)]
+        return (plan.src_uri, self.today, related, profile, area, places, shapes, self.file_dates.get(entity.src_uri))
 
     def scope_of(self, src_uri: str) -> Process:
         """The process a page's listings show: its folder's, or everything on site-wide pages."""
