@@ -373,6 +373,8 @@ MAP_LABELS: Final = {
     "static_description_location": "Lage von {title} im Gebiet {area}.",
     "map_of": "Karte: {title}",
     "areas_overview": "Karte aller Räume",
+    "processes_overview": "Karte aller Prozesse",
+    "processes_in_area": "{count} Prozesse in {area}",
 }
 
 EURO_SUFFIX: Final = "€"

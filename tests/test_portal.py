@@ -74,6 +74,8 @@ def test_cross_process_reference_links_both_ways(portal: Build) -> None:
 def test_portal_home_and_site_wide_overviews(portal: Build) -> None:
     home = portal.page("")
     assert 'href="mehlbach/"' in home and 'href="katzweiler/"' in home
+    # The map of all processes: each village's area, leading to its process.
+    assert "data-ikep-map" in home and '"link": "mehlbach/"' in home and '"link": "katzweiler/"' in home
     projects = portal.page("projekte/")
     assert "Dorfladen Mehlbach" in projects and "Dorfladen Katzweiler" in projects
     goals = portal.page("ziele/")

@@ -192,6 +192,7 @@ class HtmlRenderer:
             ),
             "area_map": lambda area: Markup(maps.area(area)),
             "areas_map": lambda: Markup(maps.overview()),
+            "processes_map": lambda: Markup(maps.processes(self.process_pages)),
             "location_map": lambda entity: Markup(maps.location(entity)),
             "site": self.site,
             "operator": self.site.operator,

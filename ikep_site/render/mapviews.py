@@ -111,6 +111,54 @@ class MapViews:
         )
         return map_html(view)
 
+    def processes(self, pages: dict[str, str]) -> str:
+        """The portal's map: the area of every process, each leading to its process (or the
+        list, where several processes share an area)."""
+        by_area: dict[str, list[str]] = {}
+        for process_id, process in sorted(self.site.processes.items()):
+            if process.profile and process.profile.area in self.site.merged.areas:
+                by_area.setdefault(process.profile.area, []).append(process_id)
+        areas = [self.site.merged.areas[key] for key in sorted(by_area)]
+        areas = [area for area in areas if self._features(area)]
+        if not areas:
+            return ""
+        layers = []
+        for area in areas:
+            owners = by_area[area.key]
+            target = pages.get(owners[0]) if len(owners) == 1 else None
+            label = (
+                self.site.processes[owners[0]].profile.name  # type: ignore[union-attr]
+                if len(owners) == 1
+                else MAP_LABELS["processes_in_area"].format(count=len(owners), area=area.title)
+            )
+            assert area.geometry is not None and area.key_property is not None
+            layers.append(
+                GeoLayer(
+                    url=self.link.to(shared_geometry_uri(area.geometry)),
+                    key=area.key_property,
+                    members=area.members,
+                    label=label,
+                    link=self.link.to(target) if target else None,
+                    style="area",
+                )
+            )
+        all_features = _unique(feature for area in areas for feature in self._features(area))
+        view = MapView(
+            map_id="karte-prozesse",
+            title=MAP_LABELS["processes_overview"],
+            bounds=layers_bounds([bounds(self._features(area)) for area in areas]),
+            static_svg=area_svg(
+                all_features,
+                svg_id="karte-prozesse-statisch",
+                title=MAP_LABELS["processes_overview"],
+                description=MAP_LABELS["static_description_overview"].format(names=", ".join(a.title for a in areas)),
+            ),
+            tiles=self.tiles,
+            layers=tuple(layers),
+            attributions=self._attributions(areas),
+        )
+        return map_html(view)
+
     def location(self, entity: Project | Call) -> str:
         point = _point(entity)
         if point is None:
