@@ -202,8 +202,12 @@ class Loader:
         for process_id in portal:
             profiles[process_id] = self._load_profile(self._process_file(process_id))
         processes: dict[str, Process] = {}
+        by_process: dict[str, dict[Kind, dict[str, Entity]]] = {pid: {kind: {} for kind in Kind} for pid in profiles}
+        for kind in Kind:
+            for key, entity in entities[kind].items():
+                by_process[entity.process][kind][key] = entity
         for process_id, (profile, profile_refs) in profiles.items():
-            owned = {kind: {k: e for k, e in entities[kind].items() if e.process == process_id} for kind in Kind}
+            owned = by_process[process_id]
             if process_id == "" and portal and profile is None and not any(owned.values()):
                 continue  # a portal without entities of its own at the top level
             if profile is not None and profile.area is not None:

@@ -19,6 +19,7 @@ from .. import labels
 from ..content.loader import resolve_key
 from ..corridor import indicator_status, newest_value
 from ..derive import (
+    NewsItem,
     call_days,
     call_state,
     calls_in_order,
@@ -78,6 +79,9 @@ class HtmlRenderer:
         self.closed_calls = frozenset(
             key for key, call in self.process.calls.items() if call_state(call, today) == "closed"
         )
+        self._news_by_process: dict[str, list[NewsItem]] = {}
+        for item in self.relations.news:
+            self._news_by_process.setdefault(item.entity.process, []).append(item)
         self.process_pages: dict[str, str] = {}  # process id -> its home page, set by the adapter
         self.file_dates: dict[str, date] = {}  # last commit per content file, set by the adapter
         self.env = jinja2.Environment(
@@ -184,9 +188,7 @@ class HtmlRenderer:
             "process": scope,
             "last_updated": lambda entity: entity.updated or self.file_dates.get(entity.src_uri),
             "site_process": self.process,
-            "news_in_scope": self.relations.news
-            if scope is self.process
-            else [item for item in self.relations.news if item.entity.process == scope.id],
+            "news_in_scope": self.relations.news if scope is self.process else self._news_by_process.get(scope.id, []),
             "process_page_url": lambda process_id: (
                 link.to(self.process_pages[process_id]) if process_id in self.process_pages else None
             ),
