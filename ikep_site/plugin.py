@@ -78,8 +78,11 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.cache: BuildCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defining this keeps one plugin object across `mkdocs serve` rebuilds: keep a cache."""
-        self.cache = BuildCache()
+        """Defining this keeps one plugin object across `mkdocs serve` rebuilds: keep a cache there.
+
+        A single `mkdocs build` has nothing to reuse, so it skips the bookkeeping.
+        """
+        self.cache = BuildCache() if command == "serve" else None
 
     # Configuration ---------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import labels
+from ..cache import digest
 from ..content.loader import resolve_key
 from ..corridor import indicator_status, newest_value
 from ..derive import (
@@ -38,7 +39,7 @@ from ..urls import Linker, page_url
 from .charts import corridor_chart_svg
 from .jsonld import event_jsonld, jsonld_script
 from .maps import TileSource
-from .mapviews import MapViews
+from .mapviews import LocationIndex, MapViews
 from .opendata import COLUMNS, FILE_NAMES
 from .tables import indicator_rows
 
@@ -79,6 +80,8 @@ class HtmlRenderer:
         self.closed_calls = frozenset(
             key for key, call in self.process.calls.items() if call_state(call, today) == "closed"
         )
+        self.locations = LocationIndex(site)
+        self._shape_digests: dict[str, str] = {}
         self._news_by_process: dict[str, list[NewsItem]] = {}
         for item in self.relations.news:
             self._news_by_process.setdefault(item.entity.process, []).append(item)
@@ -156,10 +159,16 @@ class HtmlRenderer:
         scope = self.site.processes.get(entity.process)
         profile = scope.profile if scope else None
         area = self.process.areas.get(profile.area) if profile and profile.area else None
-        # Maps of areas show the projects located inside; any project's place may matter there.
-        places = [p.location for p in self.process.projects.values()] if plan.kind is Kind.AREA else []
-        shapes = [self.site.geometries.get(a.geometry or "") for a in (area, entity) if isinstance(a, Area)]
+        # Maps of areas show the projects located inside.
+        places = self.locations.inside(entity) if isinstance(entity, Area) else []
+        shapes = [self._shape_digest(a.geometry) for a in (area, entity) if isinstance(a, Area) and a.geometry]
         return (plan.src_uri, self.today, related, profile, area, places, shapes, self.file_dates.get(entity.src_uri))
+
+    def _shape_digest(self, path: str) -> str:
+        """One fingerprint per boundary file and build, not one per page that shows it."""
+        if path not in self._shape_digests:
+            self._shape_digests[path] = digest(self.site.geometries.get(path))
+        return self._shape_digests[path]
 
     def scope_of(self, src_uri: str) -> Process:
         """The process a page's listings show: its folder's, or everything on site-wide pages."""
@@ -183,7 +192,7 @@ class HtmlRenderer:
 
     def _render(self, template: str, src_uri: str, scope: Process, **values: Any) -> str:
         link = Linker(src_uri, self.use_directory_urls)
-        maps = MapViews(self.site, self.relations, self.tiles, link, scope)
+        maps = MapViews(self.site, self.relations, self.tiles, link, scope, self.locations)
         context = {
             "process": scope,
             "last_updated": lambda entity: entity.updated or self.file_dates.get(entity.src_uri),

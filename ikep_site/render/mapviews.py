@@ -45,6 +45,35 @@ def shared_geometry_files(site: Site) -> dict[str, str]:
     }
 
 
+class LocationIndex:
+    """Which located projects lie inside an area, computed once per distinct set of shapes.
+
+    A portal has thousands of areas but few distinct shapes (its Kreise, its Verbandsgemeinden);
+    testing every project against every area page would grow with the square of its size.
+    """
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._inside: dict[tuple[str, str, tuple[str, ...]], list[Project]] = {}
+        self._located = [p for p in site.merged.projects.values() if p.location]
+
+    def inside(self, area: Area) -> list[Project]:
+        if not area.geometry or not area.key_property or area.geometry not in self.site.geometries:
+            return []
+        key = (area.geometry, area.key_property, area.members)
+        if key not in self._inside:
+            features = select(self.site.geometries[area.geometry], area.key_property, area.members)
+            found: list[Project] = []
+            if features:
+                west, south, east, north = bounds(features)
+                for project in self._located:
+                    lat, lon = project.location.lat, project.location.lon  # type: ignore[union-attr]
+                    if west <= lon <= east and south <= lat <= north and contains(features, lon, lat):
+                        found.append(project)
+            self._inside[key] = found
+        return self._inside[key]
+
+
 @dataclass
 class MapViews:
     site: Site
@@ -52,6 +81,7 @@ class MapViews:
     tiles: TileSource
     link: Linker
     scope: Process  # whose areas the overview shows and whose area gives a location its context
+    index: LocationIndex | None = None
 
     def area(self, area: Area) -> str:
         features = self._features(area)
@@ -211,9 +241,9 @@ class MapViews:
     def _projects_in(self, area: Area, features: Sequence[Feature]) -> list[Project]:
         """Projects of the area, and projects whose location lies inside it."""
         chosen = {project.key: project for project in self.relations.projects_of_area.get(area.key, [])}
-        for project in self.site.merged.projects.values():
-            if project.location and contains(features, project.location.lon, project.location.lat):
-                chosen.setdefault(project.key, project)
+        index = self.index or LocationIndex(self.site)
+        for project in index.inside(area):
+            chosen.setdefault(project.key, project)
         return sorted((p for p in chosen.values() if p.location), key=lambda p: p.title)
 
     def _markers(self, projects: Iterable[Project]) -> list[MapMarker]:
