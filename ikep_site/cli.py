@@ -339,8 +339,8 @@ def _entity_ids(folder: Path, folders: dict[Kind, str], kind: Kind) -> list[str]
     ids = []
     for path in folder.glob("*.md"):
         classified = classify(f"{folders[kind]}/{path.name}", folders)
-        if classified and SLUG_PATTERN.match(classified[1]):
-            ids.append(classified[1])
+        if classified and SLUG_PATTERN.match(classified[2]):
+            ids.append(classified[2])
     return sorted(ids)
 
 

@@ -481,7 +481,6 @@ CASES = [
         6,
         "Tabulatorzeichen",
     ),
-    case("tab-after-colon", "projekte/dorfladen.md", project("lead:\tOrtsgemeinde Mehlbach"), 5, "Tabulatorzeichen"),
     case(
         "stray-colon",
         "projekte/dorfladen.md",

@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 from conftest import GOAL, ROOT, project, run_build, write_site
 from test_jsonschema import errors, front_matter
 
+from ikep_site import placeholders
 from ikep_site.cli import KIND_NAMES, main
 from ikep_site.content.loader import DEFAULT_FOLDERS
 from ikep_site.jsonschema import entity_schema
@@ -58,9 +59,7 @@ def test_check_reports_every_problem_with_file_and_line(tmp_path: Path) -> None:
     prefix = f"{root.as_posix()}/content/"
     assert lines[:-1] == [
         f"{prefix}index.md:3: "
-        + MESSAGES["unknown_placeholder"].format(
-            name="projekte", known="goals, projects, calls, areas, networks, updates, map, process"
-        )
+        + MESSAGES["unknown_placeholder"].format(name="projekte", known=", ".join(placeholders.OPTIONS))
         + " Meinten Sie projects?",
         f"{prefix}projekte/dorfladen.md:4: status: 'laufend' ist nicht erlaubt. Möglich sind: idea, planned, "
         "in_progress, done, paused, dropped. Meinten Sie in_progress?",

@@ -430,3 +430,8 @@ def test_image_paths_resolve_inside_content_only(tmp_path: Path) -> None:
     assert inside.site.main.projects["dorfladen"].image == "bilder/laden.png"  # relative to content/
     outside = load(content, {"projekte/dorfladen.md": project.format(image="../../geheim.txt")})
     assert "image: Die Datei '../../geheim.txt' gibt es im Ordner content/ nicht." in problems(outside)[0]
+
+
+def test_a_tab_after_the_colon_is_read_like_a_space(tmp_path: Path) -> None:
+    """libyaml (which reads front matter when available) accepts it; editors' editors insert it."""
+    assert load_project(tmp_path, "lead:\tOrtsgemeinde Mehlbach").lead == "Ortsgemeinde Mehlbach"

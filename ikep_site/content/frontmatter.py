@@ -16,6 +16,9 @@ from ..diagnostics import Report
 from ..messages import MESSAGES, yaml_problem_de
 
 FENCE = "---"
+# libyaml's composer (when PyYAML was built with it) keeps the same marks and is many times
+# faster; a document it rejects is read again by the Python composer for the error message.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,10 @@ def split(text: str, path: str, report: Report, *, required: bool) -> Document |
 
 def compose(yaml_text: str, path: str, report: Report, *, first_line: int) -> Node | bool | None:
     """The YAML node tree, None for an empty document, False after a reported syntax error."""
+    try:
+        return yaml.compose(yaml_text, Loader=LOADER)
+    except yaml.YAMLError:
+        pass  # say it with PyYAML's own wording, which the German explanations are made for
     try:
         return yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:

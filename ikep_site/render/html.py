@@ -91,6 +91,7 @@ class HtmlRenderer:
             loader=jinja2.FileSystemLoader(list(template_dirs)),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # templates do not change during a build; skip a stat per page
             trim_blocks=True,
             lstrip_blocks=True,
         )

@@ -15,17 +15,29 @@ put into the page as text nodes by `ikep-maps.js`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import branca.element
 import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 from markupsafe import Markup, escape
 
 from ..labels import MAP_LABELS
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled_template(source: str) -> Template:
+    return Template(source)  # type: ignore[no-any-return]
+
+
+# branca compiles the Jinja template of every element it creates, for every map: most of the time a
+# map takes. The sources are the same few strings each time, so compile each once per process.
+branca.element.Template = _compiled_template  # type: ignore[assignment, attr-defined]
 
 
 @dataclass(frozen=True)
