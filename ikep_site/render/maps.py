@@ -35,9 +35,27 @@ def _compiled_template(source: str) -> Template:
     return Template(source)  # type: ignore[no-any-return]
 
 
-# branca compiles the Jinja template of every element it creates, for every map: most of the time a
-# map takes. The sources are the same few strings each time, so compile each once per process.
-branca.element.Template = _compiled_template  # type: ignore[assignment, attr-defined]
+class _Literal:
+    """Text that branca treats as a template although it holds no template syntax."""
+
+    def __init__(self, text: str) -> None:
+        # What Jinja would render from it: the same text less one trailing newline.
+        self.text = text[:-1] if text.endswith("\n") else text
+
+    def render(self, *args: object, **kwargs: object) -> str:
+        return self.text
+
+
+def _template(source: str) -> Template | _Literal:
+    if "{{" in source or "{%" in source or "{#" in source:
+        return _compiled_template(source)
+    return _Literal(source)
+
+
+# branca compiles a Jinja template for every element it creates, including the already rendered
+# script of every marker and layer of every map: most of the time a map takes, and it grows with
+# the number of maps. Text without template syntax needs no compiling; the rest is compiled once.
+branca.element.Template = _template  # type: ignore[assignment, attr-defined]
 
 
 @dataclass(frozen=True)
