@@ -239,11 +239,16 @@ class MapViews:
         )
 
     def _projects_in(self, area: Area, features: Sequence[Feature]) -> list[Project]:
-        """Projects of the area, and projects whose location lies inside it."""
+        """Projects of the area, and the area's own process's projects whose location lies inside it.
+
+        In a portal many processes share a Kreis; an area's map shows its own process, or every
+        area page of a Kreis would carry the markers of all its processes.
+        """
         chosen = {project.key: project for project in self.relations.projects_of_area.get(area.key, [])}
         index = self.index or LocationIndex(self.site)
         for project in index.inside(area):
-            chosen.setdefault(project.key, project)
+            if project.process == area.process:
+                chosen.setdefault(project.key, project)
         return sorted((p for p in chosen.values() if p.location), key=lambda p: p.title)
 
     def _markers(self, projects: Iterable[Project]) -> list[MapMarker]:
