@@ -62,7 +62,7 @@ def demo_entities() -> list[tuple[Kind, Path]]:
     for path in sorted(CONTENT.rglob("*.md")):
         classified = classify(path.relative_to(CONTENT).as_posix(), DEFAULT_FOLDERS)
         if classified:
-            found.append((classified[0], path))
+            found.append((classified[1], path))
     return found
 
 
