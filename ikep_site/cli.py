@@ -28,8 +28,9 @@ from . import placeholders
 from .content.frontmatter import FENCE, decode
 from .content.loader import DEFAULT_FOLDERS, Loader, classify, slugify
 from .content.options import PLUGIN_NAME, plugin_options
-from .content.schema import BERLIN, SLUG_PATTERN
+from .content.schema import SLUG_PATTERN
 from .diagnostics import Diagnostic, Report
+from .formatting import BERLIN
 from .messages import MESSAGES, yaml_problem_de
 from .model import Kind
 
@@ -484,7 +485,7 @@ def init(directory: Path) -> None:
         "call_end": f"{start.isoformat()}T21:00",
         "call_deadline": (start - timedelta(days=3)).isoformat(),
     }
-    _copy_tree(_scaffold().joinpath("site"), directory, values)
+    _copy_tree(_scaffold().joinpath("new-site"), directory, values)
     click.echo(MESSAGES["cli_init_done"].format(dir=directory.as_posix()))
 
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Final
+from zoneinfo import ZoneInfo
 
 from .labels import EURO_SUFFIX, MONTHS, WEEKDAYS
+
+# Local time of every process: times editors write without an offset are Berlin time.
+BERLIN: Final = ZoneInfo("Europe/Berlin")
 
 
 def format_date(value: date, *, weekday: bool = False) -> str:

@@ -31,8 +31,8 @@ from .cache import BuildCache, digest
 from .content.gitdates import last_changed
 from .content.loader import DEFAULT_FOLDERS, PROCESS_FILE, Loader, LoadResult
 from .content.options import plugin_options
-from .content.schema import BERLIN
 from .diagnostics import Report
+from .formatting import BERLIN
 from .messages import MESSAGES
 from .model import Kind
 from .pages import FOOTER_ROLES, NAV_ORDER, SPECIAL_PAGES, PagePlan, overview_uri, plan

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from .derive import relations
+from .derive import Relations, relations
 from .geometry import select
 from .jsonschema import SCHEMA_DIR, all_schemas, dumps
 from .labels import EXPORT_LABELS
@@ -71,8 +71,9 @@ def files(site: Site, folders: Mapping[Kind, str], facts: SiteFacts) -> dict[str
     out.update(_open_data(site, facts))
     out.update({f"{SCHEMA_DIR}/{name}": dumps(schema) for name, schema in all_schemas().items()})
     if facts.site_url:
-        out.update(_calendars(site, folders, facts))
-        out[FEED_URI] = _feed(site, facts)
+        rel = relations(site.main)
+        out.update(_calendars(site, folders, facts, rel))
+        out[FEED_URI] = _feed(site, facts, rel)
     return out
 
 
@@ -85,7 +86,7 @@ def _organizer(site: Site) -> Contact | None:
     return None
 
 
-def _calendars(site: Site, folders: Mapping[Kind, str], facts: SiteFacts) -> dict[str, bytes]:
+def _calendars(site: Site, folders: Mapping[Kind, str], facts: SiteFacts, rel: Relations) -> dict[str, bytes]:
     assert facts.site_url is not None
     process = site.main
     common: dict[str, object] = {"site_url": facts.site_url, "url_of": facts.url_of, "stamp": facts.build_date}
@@ -101,7 +102,6 @@ def _calendars(site: Site, folders: Mapping[Kind, str], facts: SiteFacts) -> dic
         organizer=organizer,
         **common,  # type: ignore[arg-type]
     )
-    rel = relations(process)
     for area in process.areas.values():
         calls = rel.calls_of.get(area.key, [])
         if calls:
@@ -114,10 +114,9 @@ def _calendars(site: Site, folders: Mapping[Kind, str], facts: SiteFacts) -> dic
     return out
 
 
-def _feed(site: Site, facts: SiteFacts) -> bytes:
+def _feed(site: Site, facts: SiteFacts, rel: Relations) -> bytes:
     assert facts.site_url is not None
     process = site.main
-    rel = relations(process)
     name = site_name(site)
     return atom_feed(
         [*rel.news, *process.calls.values()],

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from icalendar import Calendar, Event
 
+from ikep_site.formatting import BERLIN
 from ikep_site.model import Call, Contact, Place
 from ikep_site.render import calendar as ics
-from ikep_site.render.calendar import BERLIN
 from ikep_site.urls import page_url
 
 SITE = "https://example.github.io/kreis-kl/"

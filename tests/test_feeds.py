@@ -11,9 +11,9 @@ import feedparser
 import pytest
 
 from ikep_site.derive import NewsItem, news
+from ikep_site.formatting import BERLIN
 from ikep_site.model import Call, Place, Process, Project, ProjectUpdate, Update
 from ikep_site.render import feeds
-from ikep_site.render.calendar import BERLIN
 from ikep_site.urls import page_url
 
 SITE = "https://example.github.io/kreis-kl/"

@@ -6,9 +6,9 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
+from ikep_site.formatting import BERLIN
 from ikep_site.model import Call, Contact, Operator, Place
 from ikep_site.render import jsonld
-from ikep_site.render.calendar import BERLIN
 
 try:
     import extruct

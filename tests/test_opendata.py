@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from ikep_site.corridor import band_at
+from ikep_site.formatting import BERLIN
 from ikep_site.labels import CALL_FORMAT, EXPORT_LABELS, PROJECT_STATUS
 from ikep_site.model import (
     Area,
@@ -37,7 +38,6 @@ from ikep_site.model import (
     Update,
 )
 from ikep_site.render import opendata
-from ikep_site.render.calendar import BERLIN
 from ikep_site.urls import page_url
 
 SITE_URL = "https://example.github.io/kreis-kl/"

@@ -14,7 +14,7 @@ import yaml
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github/workflows/pages.yml"
-SHIPPED = ROOT / "ikep_site/scaffold/site/_github/workflows/pages.yml"
+SHIPPED = ROOT / "ikep_site/scaffold/new-site/_github/workflows/pages.yml"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
 # The official actions at the release commits the project pins; update workflow and test together.
 KNOWN = {

@@ -329,10 +329,6 @@ class Loader:
                 return path.relative_to(root).as_posix()
         return None
 
-    def _content_file(self, src_uri: str, reference: str) -> Path:
-        found = self._content_path(src_uri, reference)
-        return self.docs_dir / found if found else self.docs_dir / "__missing__"
-
     def _member_names(self, src_uri: str, data: dict[str, Any], ctx: Context, values: Values) -> tuple[str, ...]:
         """Names of the member shapes, for the text list that is the map's accessible alternative."""
         members: tuple[str, ...] = data.get("members", ())

@@ -14,14 +14,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Final
-from zoneinfo import ZoneInfo
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..diagnostics import Report
+from ..formatting import BERLIN
 from ..messages import MESSAGES
 
-BERLIN: Final = ZoneInfo("Europe/Berlin")
 NULL_TAG: Final = "tag:yaml.org,2002:null"
 SLUG_PATTERN: Final = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 EMAIL_PATTERN: Final = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")

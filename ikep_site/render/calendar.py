@@ -20,16 +20,14 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Final
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vDuration, vText
 
 from ..derive import calls_in_order
-from ..formatting import format_date, format_time
+from ..formatting import BERLIN, format_date, format_time
 from ..labels import CALL_FORMAT, EXPORT_LABELS, LABELS
 from ..model import Call, Contact
 
-BERLIN: Final = ZoneInfo("Europe/Berlin")
 PRODID: Final = "-//ikep-site//Beteiligung//DE"
 # How often subscribed calendar apps should fetch the calendar again (REFRESH-INTERVAL, RFC 7986).
 DEFAULT_REFRESH: Final = timedelta(hours=12)

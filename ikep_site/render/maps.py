@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import branca.element
@@ -260,11 +260,6 @@ def _identifier(text: str) -> str:
 def _compact(script: str) -> str:
     """folium's script without blank lines (Markdown never sees it, but pages stay small)."""
     return "\n".join(line.strip() for line in script.splitlines() if line.strip())
-
-
-def view_as_dict(view: MapView) -> dict[str, Any]:
-    """For tests and debugging: the view as plain data."""
-    return asdict(view)
 
 
 def layers_bounds(bounds: Sequence[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
