@@ -36,6 +36,8 @@ class Relations:
     updates_of: dict[str, list[Update]] = field(default_factory=lambda: defaultdict(list))
     calls_of: dict[str, list[Call]] = field(default_factory=lambda: defaultdict(list))
     news: list[NewsItem] = field(default_factory=list)
+    # The news naming each entity key, in the order of `news`; filled by `relations`.
+    news_of: dict[str, list[NewsItem]] = field(default_factory=dict)
 
 
 def relations(process: Process) -> Relations:
@@ -54,15 +56,27 @@ def relations(process: Process) -> Relations:
         for key in (*call.goals, *call.projects, *call.areas):
             rel.calls_of[key].append(call)
     rel.news = news(process)
+    rel.news_of = _news_by_key(rel.news)
     return rel
+
+
+def _news_by_key(items: list[NewsItem]) -> dict[str, list[NewsItem]]:
+    """Index the news once, so that each page's lookup does not scan the news of the whole site."""
+    index: dict[str, list[NewsItem]] = defaultdict(list)
+    for item in items:
+        entity = item.entity
+        if item.is_project_note:
+            index[entity.key].append(item)
+        elif isinstance(entity, Update):
+            # dict.fromkeys: an update naming the same entity twice is listed once.
+            for key in dict.fromkeys((*entity.goals, *entity.projects, *entity.areas)):
+                index[key].append(item)
+    return dict(index)
 
 
 def news_about(rel: Relations, key: str) -> list[NewsItem]:
     """The news that concern one entity: updates naming it, and its own notes if it is a project."""
-    related = {id(update) for update in rel.updates_of.get(key, [])}
-    return [
-        item for item in rel.news if id(item.entity) in related or (item.is_project_note and item.entity.key == key)
-    ]
+    return rel.news_of.get(key, [])
 
 
 def calls_in_order(calls: Iterable[Call]) -> list[Call]:
