@@ -21,13 +21,27 @@ def page_url(src_uri: str, *, use_directory_urls: bool) -> str:
 
 
 def relative_url(target: str, base: str) -> str:
-    """`target` seen from the page at site-relative URL `base` (both as page_url returns them)."""
+    """`target` seen from the page at site-relative URL `base` (both as page_url returns them).
+
+    Computed on the path segments: `posixpath.relpath` asks the operating system for the working
+    directory on every call, and a large site makes hundreds of thousands of links.
+    """
     base_dir = base if base.endswith("/") or not base else posixpath.dirname(base)
-    base_dir = base_dir.rstrip("/") or "."
-    relative = posixpath.relpath(target or ".", base_dir)
+    base_parts = _segments(base_dir)
+    target_parts = _segments(target)
+    common = 0
+    for here, there in zip(base_parts, target_parts, strict=False):
+        if here != there:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
     if (target == "" or target.endswith("/")) and not relative.endswith("/"):
         relative += "/"
     return "./" if relative in (".", "./") else relative
+
+
+def _segments(path: str) -> list[str]:
+    return [segment for segment in path.split("/") if segment and segment != "."]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date, datetime
 
 import pytest
@@ -10,7 +11,7 @@ from ikep_site.derive import call_state, current_phase, news, phase_state, proje
 from ikep_site.formatting import format_date, format_euro, format_number
 from ikep_site.model import Call, Goal, Phase, Process, Project, ProjectUpdate, Update
 from ikep_site.placeholders import Placeholder, find, problems
-from ikep_site.urls import Linker, page_url
+from ikep_site.urls import Linker, page_url, relative_url
 
 
 def test_german_dates_and_numbers() -> None:
@@ -44,6 +45,30 @@ def test_relative_links_match_mkdocs() -> None:
     assert link.to("ziele/index.md") == "../../ziele/"
     assert Linker("index.md").to("projekte/b.md") == "projekte/b/"
     assert Linker("projekte/a.md", use_directory_urls=False).to("index.md") == "../index.html"
+
+
+def _relpath_reference(target: str, base: str) -> str:
+    """The definition relative_url must agree with: posixpath.relpath plus MkDocs' trailing slash."""
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base)
+    relative = posixpath.relpath(target or ".", base_dir.rstrip("/") or ".")
+    if (target == "" or target.endswith("/")) and not relative.endswith("/"):
+        relative += "/"
+    return "./" if relative in (".", "./") else relative
+
+
+def test_relative_url_agrees_with_relpath_on_many_paths() -> None:
+    names = ["", "a", "b", "a/b", "a/c", "b/a", "a/b/c", "x/y/z"]
+    forms = [
+        lambda n: n + "/" if n else "",
+        lambda n: n + ".html" if n else "index.html",
+        lambda n: (n + "/" if n else "") + "f.csv",
+    ]
+    urls = sorted({form(name) for name in names for form in forms})
+    for target in urls:
+        for base in urls:
+            if base.endswith(".csv"):
+                continue  # links are made from pages only
+            assert relative_url(target, base) == _relpath_reference(target, base), (target, base)
 
 
 def _process() -> Process:
