@@ -87,7 +87,13 @@ def plan(site: Site, folders: Mapping[Kind, str], existing: Set[str]) -> list[Pa
                 plans.append(_overview(uri, kind, existing, None))
         if "index.md" not in existing:
             plans.append(
-                PagePlan("index.md", labels.PAGE_TITLE["portal"], "<!-- ikep:processes -->\n", "overview", process=None)
+                PagePlan(
+                    "index.md",
+                    labels.PAGE_TITLE["portal"],
+                    f"# {labels.PAGE_TITLE['portal']}\n\n<!-- ikep:processes -->\n",
+                    "overview",
+                    process=None,
+                )
             )
     root = site.processes.get("")
     for role, uri in SPECIAL_PAGES.items():
@@ -111,7 +117,12 @@ def _overview(uri: str, kind: Kind, existing: Set[str], process: str | None) -> 
     if kind is Kind.CALL:  # past calls stay reachable, below the open and upcoming ones
         listing += f"\n## {labels.LABELS['calls_archive']}\n\n<!-- ikep:calls past -->\n"
     title = labels.PAGE_TITLE[kind.value]
-    return PagePlan(uri, title, listing, "overview", kind, generated=uri not in existing, process=process)
+    generated = uri not in existing
+    if generated:
+        # Its own heading, so the search finds the page by its title although the listing
+        # itself stays out of the index (render/searchable.py).
+        listing = f"# {title}\n\n{listing}"
+    return PagePlan(uri, title, listing, "overview", kind, generated=generated, process=process)
 
 
 def downloads(site: Site, folders: Mapping[Kind, str]) -> list[Download]:

@@ -21,7 +21,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -37,10 +37,12 @@ from .messages import MESSAGES
 from .model import Kind
 from .pages import FOOTER_ROLES, NAV_ORDER, SPECIAL_PAGES, PagePlan, overview_uri, plan
 from .publish import FEED_URI, SiteFacts
+from .render.compact import compact_html
 from .render.feeds import feed_link_tag
 from .render.html import DEFAULT_TILES, HtmlRenderer
 from .render.jsonld import jsonld_script, organization_jsonld
 from .render.maps import TileSource
+from .render.searchable import for_readers, for_search, has_markers
 from .urls import Linker, page_url
 
 log = logging.getLogger("mkdocs.plugins.ikep")
@@ -50,6 +52,9 @@ TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_PREFIX = "assets/ikep"
 MAP_MARK = "data-ikep-map"
+SEARCH_PLUGINS = ("search", "material/search")
+# Attributes Material's search plugin removes from a page once it has indexed it.
+SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 PROGRESS_EVERY = 2000
 DEFAULT_HOSTING = "GitHub Pages (GitHub Inc., 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA)"
 
@@ -76,6 +81,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.display_prefix = ""
         self.rendered = 0
         self.cache: BuildCache | None = None
+        self.search_active = False
+        self._published: dict[str, str] = {}  # src_uri -> full page while the search indexes it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin object across `mkdocs serve` rebuilds: keep a cache there.
@@ -89,6 +96,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.folders = self._folders()
         self.today = self._build_date()
+        self.search_active = any(name in config.plugins for name in SEARCH_PLUGINS)
         dirs = config.theme.dirs
         # After the site's own overrides, before the theme: a site can still replace our templates.
         position = 1 if config.theme.custom_dir else 0
@@ -219,7 +227,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             ) from None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """The feed in every page's <head>, and who publishes the site on the home page."""
+        """The feed in every page's <head>, who publishes the site on the home page; compacted."""
+        output = compact_html(output)
         if self.result is None or (site_url := _site_url(config)) is None:
             return output
         title = labels.EXPORT_LABELS["feed_title"].format(name=publish.site_name(self.result.site))
@@ -301,6 +310,31 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         if MAP_MARK in html:
             html = self._map_scripts(src_uri, config) + html
         return html
+
+    # The search plugin (priority 0) indexes page.content in on_page_context; these two handlers
+    # hand it the page without the parts marked as not searchable, and put the whole page back.
+
+    @event_priority(1)
+    def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        content = page.content
+        if content is None or not has_markers(content):
+            return context
+        if self.search_active:
+            self._published[page.file.src_uri] = content
+            page.content = for_search(content)
+        else:
+            page.content = for_readers(content)
+        return context
+
+    @event_priority(-1)
+    def _after_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        content = self._published.pop(page.file.src_uri, None)
+        if content is not None:
+            content = for_readers(content)
+            page.content = SEARCH_ATTRIBUTES.sub("", content) if "data-search-" in content else content
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def _render_page(self, page_plan: PagePlan, body_html: str) -> str:
         """An entity page, from the cache when nothing it shows has changed since the last build."""

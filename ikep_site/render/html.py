@@ -41,7 +41,12 @@ from .jsonld import event_jsonld, jsonld_script
 from .maps import TileSource
 from .mapviews import LocationIndex, MapViews
 from .opendata import COLUMNS, FILE_NAMES
+from .searchable import SEARCH_OFF, SEARCH_ON, unsearched
 from .tables import indicator_rows
+
+# Placeholders whose content is found only on the page that shows them (the process profile);
+# every other listing repeats pages of its own and stays out of the search index.
+SEARCHED_PLACEHOLDERS = frozenset({"process"})
 
 DEFAULT_TILES = TileSource(
     url="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -77,9 +82,6 @@ class HtmlRenderer:
         self.today = today
         self.use_directory_urls = use_directory_urls
         self.relations = relations(self.process)
-        self.closed_calls = frozenset(
-            key for key, call in self.process.calls.items() if call_state(call, today) == "closed"
-        )
         self.locations = LocationIndex(site)
         self._shape_digests: dict[str, str] = {}
         self._news_by_process: dict[str, list[NewsItem]] = {}
@@ -118,6 +120,8 @@ class HtmlRenderer:
             FOUNDATION=labels.FOUNDATION,
             FOUNDATION_STATE=labels.FOUNDATION_STATE,
             PHASE_STATE=labels.PHASE_STATE,
+            SEARCH_OFF=Markup(SEARCH_OFF),
+            SEARCH_ON=Markup(SEARCH_ON),
             indicator_status=indicator_status,
             newest_value=newest_value,
             indicator_rows=indicator_rows,
@@ -182,7 +186,7 @@ class HtmlRenderer:
             name: resolve_key(value, scope.id) if isinstance(OPTIONS[placeholder.name].get(name), Kind) else value
             for name, value in placeholder.options.items()
         }
-        return self._render(
+        html = self._render(
             f"ikep/placeholders/{placeholder.name}.html",
             src_uri,
             scope,
@@ -190,6 +194,8 @@ class HtmlRenderer:
             options=_Options(options),
             flags=placeholder.flags,
         )
+        # Listings repeat their entries' pages; search should lead to those pages.
+        return html if placeholder.name in SEARCHED_PLACEHOLDERS else unsearched(html)
 
     def _render(self, template: str, src_uri: str, scope: Process, **values: Any) -> str:
         link = Linker(src_uri, self.use_directory_urls)
@@ -202,10 +208,10 @@ class HtmlRenderer:
             "process_page_url": lambda process_id: (
                 link.to(self.process_pages[process_id]) if process_id in self.process_pages else None
             ),
-            "area_map": lambda area: Markup(maps.area(area)),
-            "areas_map": lambda: Markup(maps.overview()),
-            "processes_map": lambda: Markup(maps.processes(self.process_pages)),
-            "location_map": lambda entity: Markup(maps.location(entity)),
+            "area_map": lambda area: unsearched(maps.area(area)),
+            "areas_map": lambda: unsearched(maps.overview()),
+            "processes_map": lambda: unsearched(maps.processes(self.process_pages)),
+            "location_map": lambda entity: unsearched(maps.location(entity)),
             "site": self.site,
             "operator": self.site.operator,
             "rel": self.relations,
@@ -217,7 +223,9 @@ class HtmlRenderer:
             "overview_url": lambda kind: link.to(overview_uri(self.folders, Kind(kind))),
             "special_url": lambda role: link.to(SPECIAL_PAGES[role]),
             "csv_url": lambda goal, indicator: link.to(indicator_csv_uri(self.folders, goal, indicator)),
-            "chart": lambda goal, indicator: Markup(corridor_chart_svg(indicator, chart_id=_chart_id(goal, indicator))),
+            "chart": lambda goal, indicator: unsearched(
+                corridor_chart_svg(indicator, chart_id=_chart_id(goal, indicator))
+            ),
             "lookup": self._lookup,
             "news_about": lambda key: news_about(self.relations, key),
             "calls_in_order": calls_in_order,
@@ -234,9 +242,6 @@ class HtmlRenderer:
             ),
             "data_files": self._data_files(),
             "data_licence": self.data_licence,
-            "closed_calls": [
-                key for key, call in self.process.calls.items() if call_state(call, self.today) == "closed"
-            ],
             "phase_state": lambda phase: phase_state(phase, self.today),
             "current_phase": current_phase(scope.profile.phases, self.today) if scope.profile else None,
             **values,
