@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Final
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event, vDuration, vText
+from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from ..derive import calls_in_order
 from ..formatting import BERLIN, format_date, format_time
@@ -257,9 +258,17 @@ def _add_timezone(calendar: Calendar, calls: list[Call]) -> None:
         return
     first = min(in_berlin(moment).year for moment in timed)
     last = max(in_berlin(moment).year for moment in timed)
-    calendar.add_missing_timezones(first_date=date(first, 1, 1), last_date=date(last + 2, 1, 1))
-    if calendar.get_missing_tzids():  # pragma: no cover - only without tzdata (Windows without the package)
-        raise RuntimeError("no time zone data for Europe/Berlin: install the tzdata package")
+    # Before the events, as RFC 5545 readers expect (and as add_missing_timezones places it).
+    calendar.subcomponents.insert(0, _berlin_timezone(first, last + 2))
+
+
+@lru_cache(maxsize=64)
+def _berlin_timezone(first_year: int, last_year: int) -> Timezone:
+    """One VTIMEZONE per span of years, shared by all calendars of a build (it is only read)."""
+    try:
+        return Timezone.from_tzid(BERLIN.key, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1))
+    except ValueError:  # pragma: no cover - only without tzdata (Windows without the package)
+        raise RuntimeError("no time zone data for Europe/Berlin: install the tzdata package") from None
 
 
 def _moment(value: date | datetime) -> datetime:

@@ -166,7 +166,10 @@ def map_html(view: MapView) -> str:
     figure_id = _identifier(view.map_id)
     folium_map = _folium_map(view, figure_id)
     root: Any = folium_map.get_root()  # a branca Figure
-    root.render()
+    # What Figure.render does, less its last step: the whole HTML document it would assemble
+    # (rendering html and script a second time) is never used.
+    for child in root._children.values():
+        child.render()
     canvas = root.html.render()
     script = root.script.render()
     labels = MAP_LABELS

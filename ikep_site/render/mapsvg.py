@@ -88,16 +88,35 @@ def area_svg(
     `GeometryError("geometry_empty")`.
     """
     base_id = _safe_id(svg_id)
-    frame = _frame(features, width)
+    frame, shapes = _drawn(features, width, label_property)
     parts = [
         _svg_open(base_id, frame),
         f'<title id="{_text(base_id)}-title">{_text(title)}</title>',
         f'<desc id="{_text(base_id)}-desc">{_text(description)}</desc>',
-        *_shapes(frame, features, label_property),
+        shapes,
         *_markers(frame, markers),
         "</svg>",
     ]
     return "\n".join(parts)
+
+
+# The same shapes are drawn on many pages (a Kreis behind every project of its processes), so
+# the fitted frame and the path data are kept per set of feature objects. An entry holds its
+# features, so their ids cannot be reused by other objects while it lives.
+_DRAWN: dict[tuple[object, ...], tuple[tuple[Feature, ...], _Frame, str]] = {}
+_DRAWN_LIMIT: Final = 256
+
+
+def _drawn(features: Sequence[Feature], width: int, label_property: str) -> tuple[_Frame, str]:
+    key = (width, label_property, *map(id, features))
+    entry = _DRAWN.get(key)
+    if entry is None:
+        frame = _frame(features, width)
+        shapes = "\n".join(_shapes(frame, features, label_property))
+        if len(_DRAWN) >= _DRAWN_LIMIT:
+            _DRAWN.clear()
+        entry = _DRAWN[key] = (tuple(features), frame, shapes)
+    return entry[1], entry[2]
 
 
 def _frame(features: Sequence[Feature], width: int) -> _Frame:
