@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+from .cache import digest
 from .derive import Relations, relations
 from .geometry import select
 from .jsonschema import SCHEMA_DIR, all_schemas, dumps
 from .labels import EXPORT_LABELS
-from .model import Contact, Kind, Site
+from .model import Area, Call, Contact, Kind, Site
 from .pages import downloads
 from .render.calendar import calendar_ics, call_ics
 from .render.feeds import atom_feed
@@ -41,16 +42,21 @@ class SiteFacts:
         return (self.site_url or "") + page_url(src_uri, use_directory_urls=self.use_directory_urls)
 
 
-def call_calendar_uri(folders: Mapping[Kind, str], call_id: str) -> str:
-    return f"{folders[Kind.CALL]}/{call_id}.ics"
+def call_calendar_uri(call: Call) -> str:
+    """Beside the call's page: in a portal each process's calls have their own folder, like their ids."""
+    return f"{_stem(call.src_uri)}.ics"
 
 
 def calls_calendar_uri(folders: Mapping[Kind, str]) -> str:
     return f"{folders[Kind.CALL]}/{CALENDAR_NAME}"
 
 
-def area_calendar_uri(folders: Mapping[Kind, str], area_id: str) -> str:
-    return f"{folders[Kind.AREA]}/{area_id}/{CALENDAR_NAME}"
+def area_calendar_uri(area: Area) -> str:
+    return f"{_stem(area.src_uri)}/{CALENDAR_NAME}"
+
+
+def _stem(src_uri: str) -> str:
+    return src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
 
 
 def data_uri(name: str) -> str:
@@ -62,8 +68,14 @@ def site_name(site: Site) -> str:
     return profile.name if profile else (site.operator.name if site.operator else "")
 
 
-def files(site: Site, folders: Mapping[Kind, str], facts: SiteFacts) -> dict[str, str | bytes]:
-    """All generated files by path in the site."""
+# Calendars kept from an earlier build under `mkdocs serve`: path -> (digest of inputs, bytes).
+Kept = dict[str, tuple[str, bytes]]
+
+
+def files(
+    site: Site, folders: Mapping[Kind, str], facts: SiteFacts, kept: Kept | None = None
+) -> dict[str, str | bytes]:
+    """All generated files by path in the site; `kept` spares remaking unchanged calendars."""
     out: dict[str, str | bytes] = {}
     for download in downloads(site, folders):
         out[download.src_uri] = indicator_csv(download.indicator)
@@ -72,7 +84,7 @@ def files(site: Site, folders: Mapping[Kind, str], facts: SiteFacts) -> dict[str
     out.update({f"{SCHEMA_DIR}/{name}": dumps(schema) for name, schema in all_schemas().items()})
     if facts.site_url:
         rel = relations(site.main)
-        out.update(_calendars(site, folders, facts, rel))
+        out.update(_calendars(site, folders, facts, rel, kept))
         out[FEED_URI] = _feed(site, facts, rel)
     return out
 
@@ -86,30 +98,58 @@ def _organizer(site: Site) -> Contact | None:
     return None
 
 
-def _calendars(site: Site, folders: Mapping[Kind, str], facts: SiteFacts, rel: Relations) -> dict[str, bytes]:
+def _calendars(
+    site: Site, folders: Mapping[Kind, str], facts: SiteFacts, rel: Relations, kept: Kept | None
+) -> dict[str, bytes]:
     assert facts.site_url is not None
     process = site.main
     common: dict[str, object] = {"site_url": facts.site_url, "url_of": facts.url_of, "stamp": facts.build_date}
     organizer = _organizer(site)
     out: dict[str, bytes] = {}
+
+    def add(uri: str, calls: list[Call], make: Callable[[], bytes], *inputs: object) -> None:
+        """Make a calendar, or take it from `kept` when nothing it is made of has changed."""
+        if kept is None:
+            out[uri] = make()
+            return
+        key = digest(calls, organizer, facts, *inputs)
+        if uri not in kept or kept[uri][0] != key:
+            kept[uri] = (key, make())
+        out[uri] = kept[uri][1]
+
     for call in process.calls.values():
-        out[call_calendar_uri(folders, call.id)] = call_ics(call, organizer=organizer, **common)  # type: ignore[arg-type]
+        add(
+            call_calendar_uri(call),
+            [call],
+            lambda call=call: call_ics(call, organizer=organizer, **common),  # type: ignore[arg-type,misc]
+        )
     name = site_name(site)
-    out[calls_calendar_uri(folders)] = calendar_ics(
-        process.calls.values(),
-        name=EXPORT_LABELS["calendar_name"].format(name=name),
-        description=EXPORT_LABELS["calendar_description"].format(name=name),
-        organizer=organizer,
-        **common,  # type: ignore[arg-type]
+    everything = list(process.calls.values())
+    add(
+        calls_calendar_uri(folders),
+        everything,
+        lambda: calendar_ics(
+            everything,
+            name=EXPORT_LABELS["calendar_name"].format(name=name),
+            description=EXPORT_LABELS["calendar_description"].format(name=name),
+            organizer=organizer,
+            **common,  # type: ignore[arg-type]
+        ),
+        name,
     )
     for area in process.areas.values():
         calls = rel.calls_of.get(area.key, [])
         if calls:
-            out[area_calendar_uri(folders, area.id)] = calendar_ics(
+            add(
+                area_calendar_uri(area),
                 calls,
-                name=EXPORT_LABELS["calendar_name"].format(name=area.title),
-                organizer=organizer,
-                **common,  # type: ignore[arg-type]
+                lambda calls=calls, area=area: calendar_ics(  # type: ignore[misc]
+                    calls,
+                    name=EXPORT_LABELS["calendar_name"].format(name=area.title),
+                    organizer=organizer,
+                    **common,  # type: ignore[arg-type]
+                ),
+                area.title,
             )
     return out
 

@@ -25,6 +25,15 @@ members: ["{ags}"]
 ---
 """
 
+CALL = """---
+title: Dorfwerkstatt {name}
+format: workshop
+start: 2026-12-0{day}T18:00
+place: {{name: Bürgerhaus {name}}}
+areas: [gemeinde]
+---
+"""
+
 
 def _portal() -> dict[str, str | bytes]:
     return {
@@ -33,6 +42,8 @@ def _portal() -> dict[str, str | bytes]:
         "mehlbach/ziele/ortskerne-beleben.md": GOAL,
         "mehlbach/raeume/gemeinde.md": AREA.format(name="Mehlbach", ags="07335025"),
         "mehlbach/projekte/dorfladen.md": project("Dorfladen Mehlbach", extra="areas: [gemeinde]\n"),
+        "mehlbach/beteiligung/werkstatt.md": CALL.format(name="Mehlbach", day=3),
+        "katzweiler/beteiligung/werkstatt.md": CALL.format(name="Katzweiler", day=4),
         "katzweiler/prozess.yml": PROFILE.format(name="Zukunfts-Check Dorf Katzweiler"),
         "katzweiler/ziele/ortskerne-beleben.md": GOAL.replace("Ortskerne beleben", "Ortskern Katzweiler beleben"),
         "katzweiler/raeume/gemeinde.md": AREA.format(name="Katzweiler", ags="07335017"),
@@ -87,6 +98,20 @@ def test_navigation_lists_no_process(portal: Build) -> None:
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S)
     assert nav is not None
     assert "mehlbach" not in nav.group(0) and "katzweiler/" not in nav.group(0)
+
+
+def test_calendars_of_same_ids_in_two_processes_stay_apart(portal: Build) -> None:
+    for name, other in (("mehlbach", "Katzweiler"), ("katzweiler", "Mehlbach")):
+        own = name.capitalize()
+        area_page = portal.page(f"{name}/raeume/gemeinde/")
+        assert 'href="kalender.ics"' in area_page
+        area_calendar = (portal.site / name / "raeume/gemeinde/kalender.ics").read_text(encoding="utf-8")
+        assert f"Dorfwerkstatt {own}" in area_calendar and other not in area_calendar
+        assert 'href="../werkstatt.ics"' in portal.page(f"{name}/beteiligung/werkstatt/")
+        call_calendar = (portal.site / name / "beteiligung/werkstatt.ics").read_text(encoding="utf-8")
+        assert f"Dorfwerkstatt {own}" in call_calendar and other not in call_calendar
+    everything = (portal.site / "beteiligung/kalender.ics").read_text(encoding="utf-8")
+    assert "Dorfwerkstatt Mehlbach" in everything and "Dorfwerkstatt Katzweiler" in everything
 
 
 def test_reference_to_an_unknown_process(tmp_path: Path) -> None:
