@@ -26,6 +26,8 @@ def digest(*parts: object) -> str:
 class BuildCache:
     parsed: dict[tuple[str, ...], Any] = field(default_factory=dict)
     rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (fingerprint, html)
+    geometries: dict[str, tuple[str, Any]] = field(default_factory=dict)  # path -> (digest, simplified shapes)
+    published: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # calendars: path -> (digest, bytes)
     hits: int = 0  # rendered pages reused
     misses: int = 0  # rendered pages made anew
     parsed_hits: int = 0  # files not parsed again

@@ -157,6 +157,7 @@ class Loader:
         self.report = Report()
         self.geometries: dict[str, tuple[Feature, ...]] = {}
         self._geometry_errors: dict[str, GeometryError] = {}
+        self._geometry_digests: dict[str, str] = {}  # boundary file -> digest of its bytes
         self._location_lines: dict[str, tuple[str, int]] = {}
 
     def display(self, src_uri: str) -> str:
@@ -261,20 +262,35 @@ class Loader:
             return self._load_entity(src_uri, kind, entity_id, process_id)
         key = (src_uri, process_id, kind.value, digest(data))
         cached = self.cache.parsed.get(key)
-        if cached is not None:
+        if cached is not None and self._boundary_unchanged(cached[3]):
             self.cache.parsed_hits += 1
-            item, diagnostics, location = cached
+            kept, diagnostics, location, _ = cached
             self.report.items.extend(diagnostics)
             if location is not None:
                 self._location_lines[src_uri] = location
-            return item  # type: ignore[no-any-return]
+            return kept  # type: ignore[no-any-return]
         before = len(self.report.items)
         item = self._load_entity(src_uri, kind, entity_id, process_id)
-        # Areas read a boundary file and pictures must exist: both can change beside the entity.
-        if kind is not Kind.AREA and not (isinstance(item, _Loaded) and item.entity.image):
+        # An area also depends on its boundary file, kept with it by the file's digest. Pictures
+        # must exist, which a file's bytes cannot tell: entities with one are read every time.
+        boundary: tuple[str, str] | None = None
+        if kind is Kind.AREA:
+            path = item.entity.geometry if isinstance(item, _Loaded) and isinstance(item.entity, Area) else None
+            if not path or path not in self._geometry_digests:
+                return item
+            boundary = (path, self._geometry_digests[path])
+        if not (isinstance(item, _Loaded) and item.entity.image):
             diagnostics = self.report.items[before:]
-            self.cache.parsed[key] = (item, list(diagnostics), self._location_lines.get(src_uri))
+            self.cache.parsed[key] = (item, list(diagnostics), self._location_lines.get(src_uri), boundary)
         return item
+
+    def _boundary_unchanged(self, boundary: tuple[str, str] | None) -> bool:
+        """True if a cached area's boundary file has the same bytes (it is loaded for this build)."""
+        if boundary is None:
+            return True
+        path, file_digest = boundary
+        self._features(path)
+        return self._geometry_digests.get(path) == file_digest
 
     def _load_entity(self, src_uri: str, kind: Kind, entity_id: str, process_id: str = "") -> _Loaded | _Broken:
         path = self.display(src_uri)
@@ -378,16 +394,30 @@ class Loader:
         """The shapes of a boundary file, simplified once per build; None if it cannot be read."""
         if path not in self.geometries and path not in self._geometry_errors:
             try:
-                data = json.loads((self.docs_dir / path).read_text(encoding="utf-8"))
-                features = parse_feature_collection(data)
-            except (OSError, ValueError) as error:
-                if isinstance(error, GeometryError):
-                    self._geometry_errors[path] = error
-                else:
-                    return None
+                raw = (self.docs_dir / path).read_bytes()
+            except OSError:
+                return None
+            file_digest = digest(raw)
+            kept = self.cache.geometries.get(path) if self.cache is not None else None
+            if kept is not None and kept[0] == file_digest:
+                shapes: tuple[Feature, ...] | GeometryError = kept[1]
             else:
-                simplified = simplify_topology(features, tolerance=SIMPLIFY_METRES)
-                self.geometries[path] = tuple(round_coordinates(simplified, decimals=COORDINATE_DECIMALS))
+                try:
+                    features = parse_feature_collection(json.loads(raw.decode("utf-8")))
+                except GeometryError as error:
+                    shapes = error
+                except ValueError:  # not UTF-8 or not JSON
+                    return None
+                else:
+                    simplified = simplify_topology(features, tolerance=SIMPLIFY_METRES)
+                    shapes = tuple(round_coordinates(simplified, decimals=COORDINATE_DECIMALS))
+                if self.cache is not None:  # simplifying a large file takes a while: once per version
+                    self.cache.geometries[path] = (file_digest, shapes)
+            self._geometry_digests[path] = file_digest
+            if isinstance(shapes, GeometryError):
+                self._geometry_errors[path] = shapes
+            else:
+                self.geometries[path] = shapes
         return self._geometry_errors.get(path) or self.geometries.get(path)
 
     def _check_locations(self, site: Site) -> None:
