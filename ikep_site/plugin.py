@@ -42,7 +42,7 @@ from .render.feeds import feed_link_tag
 from .render.html import DEFAULT_TILES, HtmlRenderer
 from .render.jsonld import jsonld_script, organization_jsonld
 from .render.maps import TileSource
-from .render.searchable import for_readers, for_search, has_markers
+from .render.searchable import for_readers, for_search, has_markers, unsearched
 from .urls import Linker, page_url
 
 log = logging.getLogger("mkdocs.plugins.ikep")
@@ -82,6 +82,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.rendered = 0
         self.cache: BuildCache | None = None
         self.search_active = False
+        self.compact = True
         self._published: dict[str, str] = {}  # src_uri -> full page while the search indexes it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -90,6 +91,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         A single `mkdocs build` has nothing to reuse, so it skips the bookkeeping.
         """
         self.cache = BuildCache() if command == "serve" else None
+        # A preview is never published: its few extra bytes of whitespace cost nothing.
+        self.compact = command != "serve"
 
     # Configuration ---------------------------------------------------------------------------
 
@@ -179,7 +182,9 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         if site_url is None:
             result.report.add(config_name, None, MESSAGES["site_url_missing"])
         facts = SiteFacts(site_url=site_url, build_date=self.today, use_directory_urls=config.use_directory_urls)
-        for uri, content in publish.files(result.site, self.folders, facts).items():
+        for uri, content in publish.files(
+            result.site, self.folders, facts, self.cache.published if self.cache else None
+        ).items():
             _replace(files, File.generated(config, uri, content=content))
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
@@ -228,7 +233,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The feed in every page's <head>, who publishes the site on the home page; compacted."""
-        output = compact_html(output)
+        if self.compact:
+            output = compact_html(output)
         if self.result is None or (site_url := _site_url(config)) is None:
             return output
         title = labels.EXPORT_LABELS["feed_title"].format(name=publish.site_name(self.result.site))
@@ -352,10 +358,13 @@ class IkepPlugin(BasePlugin[IkepConfig]):
     def _map_scripts(self, src_uri: str, config: MkDocsConfig) -> str:
         """Leaflet and our map script, from the site itself, before the first map of the page."""
         link = Linker(src_uri, config.use_directory_urls)
-        return (
-            f'<link rel="stylesheet" href="{link.to(ASSET_PREFIX + "/leaflet/leaflet.css")}">'
-            f'<script src="{link.to(ASSET_PREFIX + "/leaflet/leaflet.js")}"></script>'
-            f'<script src="{link.to(ASSET_PREFIX + "/maps/ikep-maps.js")}"></script>\n'
+        # str(): a Markup would escape the page it is prepended to.
+        return str(
+            unsearched(
+                f'<link rel="stylesheet" href="{link.to(ASSET_PREFIX + "/leaflet/leaflet.css")}">'
+                f'<script src="{link.to(ASSET_PREFIX + "/leaflet/leaflet.js")}"></script>'
+                f'<script src="{link.to(ASSET_PREFIX + "/maps/ikep-maps.js")}"></script>\n'
+            )
         )
 
     def _fill_placeholders(self, html: str, src_uri: str, docs_dir: Path) -> str:

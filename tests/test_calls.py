@@ -16,6 +16,8 @@ import icalendar
 import pytest
 from browser_support import CHROMIUM, LAUNCH_ARGS, serve
 from conftest import GEOAREAS, GOAL, Build, project, run_build, write_site
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from playwright.async_api import async_playwright
 
 SITE_URL = "https://example.org/test/"
@@ -233,3 +235,22 @@ async def _with_clock(base_url: str) -> dict[str, object]:
         archive = await page.locator('[data-ikep-calls="past"] li[data-ikep-call]:visible a').all_inner_texts()
         await browser.close()
     return {"built": built, "later": later, "overview_upcoming": upcoming, "overview_archive": archive}
+
+
+def test_calendars_follow_an_edit_under_serve(tmp_path: Path) -> None:
+    """Under `mkdocs serve` calendars are kept between builds, but never once their call changed."""
+    root = write_site(tmp_path, _files())
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    site = tmp_path / "site"
+    walk_before = (site / "beteiligung/spaziergang.ics").read_bytes()
+
+    edited = root / "content/beteiligung/werkstatt.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("title: Zukunftswerkstatt", "title: Neue Zukunftswerkstatt", 1), encoding="utf-8")
+    build(config)
+    assert b"SUMMARY:Neue Zukunftswerkstatt" in (site / "beteiligung/werkstatt.ics").read_bytes()
+    assert b"SUMMARY:Neue Zukunftswerkstatt" in (site / "beteiligung/kalender.ics").read_bytes()
+    assert b"SUMMARY:Neue Zukunftswerkstatt" in (site / "raeume/weilerbach/kalender.ics").read_bytes()
+    assert (site / "beteiligung/spaziergang.ics").read_bytes() == walk_before
