@@ -182,10 +182,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         if site_url is None:
             result.report.add(config_name, None, MESSAGES["site_url_missing"])
         facts = SiteFacts(site_url=site_url, build_date=self.today, use_directory_urls=config.use_directory_urls)
-        for uri, content in publish.files(
-            result.site, self.folders, facts, self.cache.published if self.cache else None
-        ).items():
-            _replace(files, File.generated(config, uri, content=content))
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
                 uri = f"{ASSET_PREFIX}/{asset.relative_to(ASSETS_DIR).as_posix()}"
@@ -202,6 +198,10 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             site_url=site_url,
             data_licence=(self.config.data_licence, self.config.data_licence_url),
         )
+        # The renderer's relations serve the calendars and the feed too: derived once per build.
+        kept = self.cache.published if self.cache else None
+        for uri, content in publish.files(result.site, self.folders, facts, kept, self.renderer.relations).items():
+            _replace(files, File.generated(config, uri, content=content))
         self.renderer.process_pages = {
             page_plan.process: uri
             for uri, page_plan in self.plans.items()

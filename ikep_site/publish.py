@@ -73,9 +73,14 @@ Kept = dict[str, tuple[str, bytes]]
 
 
 def files(
-    site: Site, folders: Mapping[Kind, str], facts: SiteFacts, kept: Kept | None = None
+    site: Site,
+    folders: Mapping[Kind, str],
+    facts: SiteFacts,
+    kept: Kept | None = None,
+    rel: Relations | None = None,
 ) -> dict[str, str | bytes]:
-    """All generated files by path in the site; `kept` spares remaking unchanged calendars."""
+    """All generated files by path in the site; `kept` spares remaking unchanged calendars, `rel`
+    passes relations the caller has already derived (they are derived here otherwise)."""
     out: dict[str, str | bytes] = {}
     for download in downloads(site, folders):
         out[download.src_uri] = indicator_csv(download.indicator)
@@ -83,7 +88,7 @@ def files(
     out.update(_open_data(site, facts))
     out.update({f"{SCHEMA_DIR}/{name}": dumps(schema) for name, schema in all_schemas().items()})
     if facts.site_url:
-        rel = relations(site.main)
+        rel = rel or relations(site.main)
         out.update(_calendars(site, folders, facts, rel, kept))
         out[FEED_URI] = _feed(site, facts, rel)
     return out
