@@ -318,17 +318,18 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         return html
 
     # The search plugin (priority 0) indexes page.content in on_page_context; these two handlers
-    # hand it the page without the parts marked as not searchable, and put the whole page back.
+    # hand it the page without the parts marked as not searchable and with only the tags it reads
+    # (render/searchable.py), and put the whole page back.
 
     @event_priority(1)
     def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         content = page.content
-        if content is None or not has_markers(content):
+        if content is None:
             return context
         if self.search_active:
             self._published[page.file.src_uri] = content
             page.content = for_search(content)
-        else:
+        elif has_markers(content):
             page.content = for_readers(content)
         return context
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import GOAL, project, run_build, write_site
@@ -35,7 +36,10 @@ def test_listings_charts_and_tables_stay_out_of_the_index_but_on_the_page(tmp_pa
     docs = _index(build.site)
 
     # The project's own page is found by its words ...
-    assert summary_word in _texts_at(docs, "projekte/laden/")
+    project_text = _texts_at(docs, "projekte/laden/")
+    assert summary_word in project_text
+    # ... and by its facts, each label and value a word of its own (not "StatusIn").
+    assert re.search(r"\bStatus\s+In Umsetzung\b", project_text), project_text
     # ... the goal page and the overview that list it as a card are not.
     assert summary_word not in _texts_at(docs, "ziele/ortskerne-beleben/")
     overview = [doc for doc in docs if doc["location"].split("#")[0] == "projekte/"]
@@ -72,6 +76,24 @@ def test_marked_parts_may_nest() -> None:
     html = f"a{SEARCH_OFF}b{unsearched('c')}d{SEARCH_ON}e{unsearched('f')}g"
     assert for_search(html) == "aeg"
     assert for_readers(html) == "abcdefg"
+
+
+def test_the_index_gets_the_same_words_and_sections_with_fewer_tags() -> None:
+    html = (
+        '<h2 id="fakten">Fakten<a class="headerlink" href="#fakten" title="Link">¶</a></h2>'
+        '<dl class="ikep-facts"><div><dt>Status</dt><dd><span class="x">Idee</span></dd></div></dl>'
+        '<p class="lead">Ein <a href="../b/" title="a > b">Link</a> im Text</p><ul><li>Punkt</li></ul>'
+        "<script>var t = '<div>';</script><pre><code><span>x = 1</span></code></pre>"
+    )
+    reduced = for_search(html)
+    assert reduced.startswith('<h2 id="fakten">Fakten</h2>')  # permalink gone with its pilcrow
+    assert "Status" in reduced and "<dt" not in reduced and "<span" not in reduced
+    assert "Status Idee" in " ".join(reduced.split())  # two words, not "StatusIdee"
+    assert '<p class="lead">Ein Link im Text</p><ul><li>Punkt</li></ul>' in reduced
+    assert "<script>" in reduced and "<pre><code>x = 1</code></pre>" in reduced
+    # Markup whose meaning depends on its tag is left for the indexer to read as written.
+    excluded = "<div data-search-exclude><p>geheim</p></div><p>offen</p>"
+    assert for_search(excluded) == excluded
 
 
 def test_compacting_keeps_preformatted_text_and_line_breaks() -> None:
