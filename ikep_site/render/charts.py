@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from markupsafe import escape
 
@@ -141,15 +141,17 @@ def nice_axis(low: float, high: float) -> Axis:
         pad = abs(low) * 0.1 or 1.0
         low, high = low - pad, high + pad
     span = high - low
-    best: tuple[tuple[int, float], Axis] | None = None
+    best: tuple[tuple[int, float], _Choice] | None = None
     for exponent, factor in _step_candidates(span):
-        for axis, waste in _axis_choices(low, high, exponent, factor):
-            count = len(axis.ticks)
-            rank = (0 if _MIN_TICKS <= count <= _MAX_TICKS else abs(count - 5), waste)
+        for choice in _axis_choices(low, high, exponent, factor):
+            count = choice.last - choice.first + 1
+            rank = (0 if _MIN_TICKS <= count <= _MAX_TICKS else abs(count - 5), choice.waste)
             if best is None or rank < best[0]:
-                best = (rank, axis)
+                best = (rank, choice)
     assert best is not None
-    return best[1]
+    choice = best[1]
+    ticks = _ticks(choice.first, choice.last, choice.step, choice.decimals)
+    return Axis(min(low, ticks[0]), max(high, ticks[-1]), ticks, choice.decimals)
 
 
 def year_labels(first: int, last: int, max_labels: int) -> list[int]:
@@ -355,7 +357,17 @@ def _step_candidates(span: float) -> Iterator[tuple[int, int]]:
             yield exponent, factor
 
 
-def _axis_choices(low: float, high: float, exponent: int, factor: int) -> Iterator[tuple[Axis, float]]:
+class _Choice(NamedTuple):
+    """A candidate axis by its first and last tick index; the ticks are made for the winner only."""
+
+    first: int
+    last: int
+    step: float
+    decimals: int
+    waste: float
+
+
+def _axis_choices(low: float, high: float, exponent: int, factor: int) -> list[_Choice]:
     """For one step: the axis ending on ticks and the axis ending at the data, with their waste.
 
     Waste is the axis span over the data span; ticks inside the data count a little more
@@ -363,19 +375,26 @@ def _axis_choices(low: float, high: float, exponent: int, factor: int) -> Iterat
     """
     step = factor * 10.0**exponent
     decimals = max(0, -exponent)
-    outward = _ticks(math.floor(low / step + _EPS), math.ceil(high / step - _EPS), step, decimals)
-    if outward:
-        axis = Axis(min(low, outward[0]), max(high, outward[-1]), outward, decimals)
-        yield axis, (axis.high - axis.low) / (high - low)
-    inner = _ticks(math.ceil(low / step - _EPS), math.floor(high / step + _EPS), step, decimals)
-    if inner:
-        axis = Axis(min(low, inner[0]), max(high, inner[-1]), inner, decimals)
-        yield axis, max(_INNER_WASTE, (axis.high - axis.low) / (high - low))
+    span = high - low
+    choices = []
+    first, last = math.floor(low / step + _EPS), math.ceil(high / step - _EPS)
+    if first <= last:
+        axis_low, axis_high = min(low, _tick(first, step, decimals)), max(high, _tick(last, step, decimals))
+        choices.append(_Choice(first, last, step, decimals, (axis_high - axis_low) / span))
+    first, last = math.ceil(low / step - _EPS), math.floor(high / step + _EPS)
+    if first <= last:
+        axis_low, axis_high = min(low, _tick(first, step, decimals)), max(high, _tick(last, step, decimals))
+        choices.append(_Choice(first, last, step, decimals, max(_INNER_WASTE, (axis_high - axis_low) / span)))
+    return choices
+
+
+def _tick(index: int, step: float, decimals: int) -> float:
+    # Multiply integers, then round: 3 * 0.1 must be 0.3, not 0.30000000000000004.
+    return round(index * step, decimals) + 0.0
 
 
 def _ticks(first: int, last: int, step: float, decimals: int) -> tuple[float, ...]:
-    # Multiply integers, then round: 3 * 0.1 must be 0.3, not 0.30000000000000004.
-    return tuple(round(index * step, decimals) + 0.0 for index in range(first, last + 1))
+    return tuple(_tick(index, step, decimals) for index in range(first, last + 1))
 
 
 def _tick_label(value: float, decimals: int) -> str:
