@@ -108,8 +108,17 @@ def _calendars(
 ) -> dict[str, bytes]:
     assert facts.site_url is not None
     process = site.main
-    common: dict[str, object] = {"site_url": facts.site_url, "url_of": facts.url_of, "stamp": facts.build_date}
     organizer = _organizer(site)
+    # Every calendar here has the same site, stamp and organizer, so a call's event is the same
+    # in its own file, the calendar of all calls and its areas' calendars: made once.
+    events: dict[str, bytes] = {}
+    common: dict[str, object] = {
+        "site_url": facts.site_url,
+        "url_of": facts.url_of,
+        "stamp": facts.build_date,
+        "organizer": organizer,
+        "events": events,
+    }
     out: dict[str, bytes] = {}
 
     def add(uri: str, calls: list[Call], make: Callable[[], bytes], *inputs: object) -> None:
@@ -126,7 +135,7 @@ def _calendars(
         add(
             call_calendar_uri(call),
             [call],
-            lambda call=call: call_ics(call, organizer=organizer, **common),  # type: ignore[arg-type,misc]
+            lambda call=call: call_ics(call, **common),  # type: ignore[arg-type,misc]
         )
     name = site_name(site)
     everything = list(process.calls.values())
@@ -137,7 +146,6 @@ def _calendars(
             everything,
             name=EXPORT_LABELS["calendar_name"].format(name=name),
             description=EXPORT_LABELS["calendar_description"].format(name=name),
-            organizer=organizer,
             **common,  # type: ignore[arg-type]
         ),
         name,
@@ -151,7 +159,6 @@ def _calendars(
                 lambda calls=calls, area=area: calendar_ics(  # type: ignore[misc]
                     calls,
                     name=EXPORT_LABELS["calendar_name"].format(name=area.title),
-                    organizer=organizer,
                     **common,  # type: ignore[arg-type]
                 ),
                 area.title,

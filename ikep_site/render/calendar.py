@@ -33,6 +33,8 @@ PRODID: Final = "-//ikep-site//Beteiligung//DE"
 # How often subscribed calendar apps should fetch the calendar again (REFRESH-INTERVAL, RFC 7986).
 DEFAULT_REFRESH: Final = timedelta(hours=12)
 
+_CALENDAR_END: Final = b"END:VCALENDAR\r\n"
+
 # RFC 5545 allows no control characters in TEXT but tab and the line break (escaped as \n).
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -195,12 +197,16 @@ def calendar_ics(
     organizer: Contact | None = None,
     description: str | None = None,
     refresh: timedelta | None = DEFAULT_REFRESH,
+    events: dict[str, bytes] | None = None,
 ) -> bytes:
     """A calendar of `calls` (METHOD:PUBLISH), in date order, as the bytes of an .ics file.
 
     `name` is the calendar's name in calendar apps (X-WR-CALNAME and NAME); `url_of(src_uri)` gives
     the absolute URL of a call's page; `organizer` is the fallback ORGANIZER (see `call_event`).
     `refresh` tells subscribing apps how often to fetch again; pass None for a one-off download.
+    `events` keeps each call's serialised VEVENT by its key for the next calendar that lists it;
+    share one dict only between calendars with the same `site_url`, `url_of`, `stamp` and
+    `organizer`, which is what makes the event the same.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -217,9 +223,10 @@ def calendar_ics(
         calendar.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(refresh))
     ordered = calls_in_order(calls)
+    events = {} if events is None else events
     for call in ordered:
-        calendar.add_component(
-            call_event(
+        if call.key not in events:
+            event = call_event(
                 call,
                 url=url_of(call.src_uri),
                 uid=call_uid(call, site_url),
@@ -227,10 +234,13 @@ def calendar_ics(
                 organizer_name=organizer.name if organizer else None,
                 organizer_email=organizer.email if organizer else None,
             )
-        )
+            events[call.key] = event.to_ical()
     _add_timezone(calendar, ordered)
-    data: bytes = calendar.to_ical()
-    return data
+    # A calendar's bytes are its own lines, its components' bytes in order, and its END line:
+    # the events, serialised once per build, go in before that line.
+    frame: bytes = calendar.to_ical()
+    assert frame.endswith(_CALENDAR_END)
+    return b"".join([frame[: -len(_CALENDAR_END)], *(events[call.key] for call in ordered), _CALENDAR_END])
 
 
 def call_ics(
@@ -240,10 +250,18 @@ def call_ics(
     url_of: Callable[[str], str],
     stamp: date | datetime,
     organizer: Contact | None = None,
+    events: dict[str, bytes] | None = None,
 ) -> bytes:
     """The "In den Kalender" file of one call: a calendar named after it, without refresh hints."""
     return calendar_ics(
-        [call], name=call.title, site_url=site_url, url_of=url_of, stamp=stamp, organizer=organizer, refresh=None
+        [call],
+        name=call.title,
+        site_url=site_url,
+        url_of=url_of,
+        stamp=stamp,
+        organizer=organizer,
+        refresh=None,
+        events=events,
     )
 
 
