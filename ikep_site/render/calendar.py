@@ -235,12 +235,13 @@ def calendar_ics(
                 organizer_email=organizer.email if organizer else None,
             )
             events[call.key] = event.to_ical()
-    _add_timezone(calendar, ordered)
     # A calendar's bytes are its own lines, its components' bytes in order, and its END line:
-    # the events, serialised once per build, go in before that line.
+    # the time zone and the events, each serialised once per build, go in before that line.
     frame: bytes = calendar.to_ical()
     assert frame.endswith(_CALENDAR_END)
-    return b"".join([frame[: -len(_CALENDAR_END)], *(events[call.key] for call in ordered), _CALENDAR_END])
+    return b"".join(
+        [frame[: -len(_CALENDAR_END)], _timezone_ical(ordered), *(events[call.key] for call in ordered), _CALENDAR_END]
+    )
 
 
 def call_ics(
@@ -265,28 +266,30 @@ def call_ics(
     )
 
 
-def _add_timezone(calendar: Calendar, calls: list[Call]) -> None:
-    """Add the VTIMEZONE for Europe/Berlin when an event uses it, from the IANA data in zoneinfo.
+def _timezone_ical(calls: list[Call]) -> bytes:
+    """The VTIMEZONE for Europe/Berlin when an event uses it, from the IANA data in zoneinfo.
 
     The observances cover the years of the calls (from the first call's year to two years after the
-    last one), which keeps the file small and its bytes stable while no call is added.
+    last one), which keeps the file small and its bytes stable while no call is added. It comes
+    before the events, as RFC 5545 readers expect (and as icalendar's add_missing_timezones places it).
     """
     timed = [moment for call in calls for moment in (call.start, call.end) if isinstance(moment, datetime)]
     if not timed:
-        return
+        return b""
     first = min(in_berlin(moment).year for moment in timed)
     last = max(in_berlin(moment).year for moment in timed)
-    # Before the events, as RFC 5545 readers expect (and as add_missing_timezones places it).
-    calendar.subcomponents.insert(0, _berlin_timezone(first, last + 2))
+    return _berlin_timezone(first, last + 2)
 
 
 @lru_cache(maxsize=64)
-def _berlin_timezone(first_year: int, last_year: int) -> Timezone:
-    """One VTIMEZONE per span of years, shared by all calendars of a build (it is only read)."""
+def _berlin_timezone(first_year: int, last_year: int) -> bytes:
+    """One VTIMEZONE per span of years, serialised once for all calendars of a build."""
     try:
-        return Timezone.from_tzid(BERLIN.key, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1))
+        zone = Timezone.from_tzid(BERLIN.key, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1))
     except ValueError:  # pragma: no cover - only without tzdata (Windows without the package)
         raise RuntimeError("no time zone data for Europe/Berlin: install the tzdata package") from None
+    data: bytes = zone.to_ical()
+    return data
 
 
 def _moment(value: date | datetime) -> datetime:

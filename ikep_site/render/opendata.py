@@ -146,7 +146,9 @@ def process_json(site: Site, *, url_of: UrlOf | None = None) -> str:
         "operator": _operator(site.operator),
         "processes": [_process(process, url_of) for process in _processes(site)],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # Without indentation: json's C encoder is not used with `indent`, and on a state-wide portal
+    # the pretty-printed file took longer to write than all calendars together.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _process(process: Process, url_of: UrlOf | None) -> Json:
