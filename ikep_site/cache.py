@@ -1,9 +1,11 @@
 """What survives from one build to the next under `mkdocs serve`: parsed files and rendered pages.
 
 Editing one entity of a large site must not make the plugin redo the work for all the others.
-Parsed entities are kept by the bytes of their file; rendered entity pages by a fingerprint of
-everything their template reads (the entity, the entities it links to and that link to it, the
-build date). Anything else is simply done again: it is cheap or there is little of it.
+Parsed entities are kept by the bytes of their file; rendered pages and the listings of
+placeholders by a version of everything their templates read (see `render/versions.py`): an
+entity page by the entity, the entities it links to and that link to it; a listing or a process
+home page by the entities of its process and of the processes linked with it. Anything else is
+simply done again: it is cheap or there is little of it.
 """
 
 from __future__ import annotations
@@ -25,20 +27,35 @@ def digest(*parts: object) -> str:
 @dataclass
 class BuildCache:
     parsed: dict[tuple[str, ...], Any] = field(default_factory=dict)
-    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (fingerprint, html)
+    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (version, html)
+    listings: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # (src_uri, n) -> (version, html)
     geometries: dict[str, tuple[str, Any]] = field(default_factory=dict)  # path -> (digest, simplified shapes)
     published: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # calendars: path -> (digest, bytes)
     hits: int = 0  # rendered pages reused
     misses: int = 0  # rendered pages made anew
     parsed_hits: int = 0  # files not parsed again
+    listing_hits: int = 0  # placeholder listings reused
+    listing_misses: int = 0  # placeholder listings made anew
 
-    def rendered_page(self, src_uri: str, fingerprint: str) -> str | None:
+    def rendered_page(self, src_uri: str, version: str) -> str | None:
         cached = self.rendered.get(src_uri)
-        if cached is not None and cached[0] == fingerprint:
+        if cached is not None and cached[0] == version:
             self.hits += 1
             return cached[1]
         self.misses += 1
         return None
 
-    def keep_page(self, src_uri: str, fingerprint: str, html: str) -> None:
-        self.rendered[src_uri] = (fingerprint, html)
+    def keep_page(self, src_uri: str, version: str, html: str) -> None:
+        self.rendered[src_uri] = (version, html)
+
+    def listing(self, place: tuple[str, int], version: str) -> str | None:
+        """The listing of the `n`th placeholder of a page, as rendered while `version` was the same."""
+        cached = self.listings.get(place)
+        if cached is not None and cached[0] == version:
+            self.listing_hits += 1
+            return cached[1]
+        self.listing_misses += 1
+        return None
+
+    def keep_listing(self, place: tuple[str, int], version: str, html: str) -> None:
+        self.listings[place] = (version, html)

@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import labels, placeholders, publish
-from .cache import BuildCache, digest
+from .cache import BuildCache
 from .content.gitdates import last_changed
 from .content.loader import DEFAULT_FOLDERS, PROCESS_FILE, Loader, LoadResult
 from .content.options import plugin_options
@@ -36,6 +36,7 @@ from .formatting import BERLIN
 from .messages import MESSAGES
 from .model import Kind
 from .pages import FOOTER_ROLES, NAV_ORDER, SPECIAL_PAGES, PagePlan, overview_uri, plan
+from .placeholders import Placeholder
 from .publish import FEED_URI, SiteFacts
 from .render.compact import compact_html
 from .render.feeds import feed_link_tag
@@ -346,14 +347,27 @@ class IkepPlugin(BasePlugin[IkepConfig]):
     def _render_page(self, page_plan: PagePlan, body_html: str) -> str:
         """An entity page, from the cache when nothing it shows has changed since the last build."""
         assert self.renderer is not None
-        if self.cache is None or page_plan.role != "entity":
+        if self.cache is None or page_plan.role == "overview":  # an overview is its listings (below)
             return self.renderer.page(page_plan, body_html)
-        fingerprint = digest(body_html, self.renderer.fingerprint(page_plan))
-        cached = self.cache.rendered_page(page_plan.src_uri, fingerprint)
+        version = self.renderer.page_version(page_plan, body_html)
+        cached = self.cache.rendered_page(page_plan.src_uri, version)
         if cached is not None:
             return cached
         html = self.renderer.page(page_plan, body_html)
-        self.cache.keep_page(page_plan.src_uri, fingerprint, html)
+        self.cache.keep_page(page_plan.src_uri, version, html)
+        return html
+
+    def _listing(self, placeholder: Placeholder, src_uri: str, number: int, heading_level: int) -> str:
+        """A placeholder's listing, from the cache while nothing it may show has changed."""
+        assert self.renderer is not None
+        if self.cache is None:
+            return self.renderer.placeholder(placeholder, src_uri, heading_level)
+        version = self.renderer.listing_version(placeholder, src_uri, heading_level)
+        cached = self.cache.listing((src_uri, number), version)
+        if cached is not None:
+            return cached
+        html = self.renderer.placeholder(placeholder, src_uri, heading_level)
+        self.cache.keep_listing((src_uri, number), version, html)
         return html
 
     def _map_scripts(self, src_uri: str, config: MkDocsConfig) -> str:
@@ -378,7 +392,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         display = self.display_prefix + src_uri
         parts: list[str] = []
         position = 0
-        for match, placeholder in found:
+        for number, (match, placeholder) in enumerate(found):
             parts.append(html[position : match.start()])
             position = match.end()
             problems = placeholders.problems(placeholder, self.renderer.scope_of(src_uri))
@@ -387,7 +401,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
                 for problem in problems:
                     report.add(display, line, problem)
                 continue
-            parts.append(self.renderer.placeholder(placeholder, src_uri, _next_heading_level(html, match.start())))
+            parts.append(self._listing(placeholder, src_uri, number, _next_heading_level(html, match.start())))
         parts.append(html[position:])
         _log(report)
         return "".join(parts)

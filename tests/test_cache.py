@@ -23,15 +23,17 @@ def test_rebuild_after_one_edit_reuses_everything_else(tmp_path: Path) -> None:
     assert isinstance(plugin, IkepPlugin) and plugin.cache is not None
 
     build(config)
-    first = len(plugin.cache.parsed), plugin.cache.misses
-    assert first == (61, 61)  # every entity parsed and rendered once
+    # Every entity parsed once; its page and the 6 other generated pages (legal pages, profile,
+    # open data) rendered once.
+    assert (len(plugin.cache.parsed), plugin.cache.misses) == (61, 67)
 
     edited = root / "content/projekte/p-07.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Projekt 07", "Projekt 07 (neu)"), encoding="utf-8")
     plugin.cache.hits = plugin.cache.misses = plugin.cache.parsed_hits = 0
     build(config)
-    # The edited project, and its goal (which lists it), are the only pages rendered again.
-    assert plugin.cache.misses == 2, (plugin.cache.hits, plugin.cache.misses)
+    # Of the entity pages, the edited project and its goal (which lists it) are rendered again; of
+    # a single process's other pages all 6, because they may show anything of the process.
+    assert plugin.cache.misses == 2 + 6, (plugin.cache.hits, plugin.cache.misses)
     assert plugin.cache.hits == 59
     assert plugin.cache.parsed_hits == 60  # only the edited file was parsed again
     assert "Projekt 07 (neu)" in (tmp_path / "site/projekte/p-07/index.html").read_text(encoding="utf-8")
@@ -76,3 +78,80 @@ members: ["{first["AGS"]}"]
     assert plugin.cache.parsed_hits == 1  # only the goal: the area's boundary file changed
     html = page.read_text(encoding="utf-8")
     assert "Umbenannt" in html and first["GEN"] not in html
+
+
+PORTAL_PROFILE = "name: Zukunfts-Check Dorf {name}\nkind: Zukunfts-Check Dorf\n"
+
+
+def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {"index.md": "# Portal\n\n<!-- ikep:processes -->\n"}
+    villages = ("mehlbach", "katzweiler", "otterbach", "sulzbach")
+    for village in villages:
+        files[f"{village}/prozess.yml"] = PORTAL_PROFILE.format(name=village.title())
+        files[f"{village}/ziele/ortskerne-beleben.md"] = GOAL.replace("Ortskerne beleben", f"Ortskern {village}")
+        for number in range(3):
+            files[f"{village}/projekte/p-{number}.md"] = project(f"Projekt {number} in {village.title()}")
+    # Katzweiler serves a goal of Mehlbach too: an edit in Mehlbach may change Katzweiler's listings.
+    files["katzweiler/projekte/p-0.md"] = project(
+        "Projekt 0 in Katzweiler", goals="[ortskerne-beleben, mehlbach/ortskerne-beleben]"
+    )
+    root = write_site(tmp_path, files, plugin={"process": None})
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = config.plugins["ikep"]
+    assert isinstance(plugin, IkepPlugin) and plugin.cache is not None
+    build(config)
+    assert len(plugin.cache.listings) > 4 * 3  # each process's home page and overviews list its entries
+    first_versions = {version for version, _ in plugin.cache.listings.values()}
+
+    # Mehlbach's goal, served by a project of Katzweiler.
+    edited = root / "content/mehlbach/ziele/ortskerne-beleben.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Ortskern mehlbach", "Ortsmitte"), encoding="utf-8")
+    cache = plugin.cache
+    cache.hits = cache.misses = cache.listing_hits = cache.listing_misses = 0
+    build(config)
+
+    def renewed(process: str) -> set[str]:
+        return {uri for uri, _ in cache.listings if uri.startswith(f"{process}/")} & made_again
+
+    made_again = {uri for (uri, _), (version, _) in cache.listings.items() if version not in first_versions}
+    assert renewed("otterbach") == set() and renewed("sulzbach") == set()
+    assert renewed("mehlbach") and renewed("katzweiler")  # the edited process and the one linked to the goal
+    assert "index.md" in made_again  # the portal's list of all processes may show anything
+    unrelated = [uri for uri, _ in cache.listings if uri.split("/")[0] in ("otterbach", "sulzbach")]
+    assert cache.listing_hits == len(unrelated) > 0  # every listing of the unrelated processes was reused
+    site = tmp_path / "site"
+    assert "Ortsmitte" in (site / "mehlbach/ziele/index.html").read_text(encoding="utf-8")
+    assert "Ortsmitte" in (site / "katzweiler/projekte/p-0/index.html").read_text(encoding="utf-8")
+    assert "Ortskern otterbach" in (site / "otterbach/ziele/index.html").read_text(encoding="utf-8")
+
+    # An edit that no other process shows: only its own process and the site-wide lists.
+    cache.listing_hits = cache.listing_misses = 0
+    first_versions = {version for version, _ in cache.listings.values()}
+    edited = root / "content/mehlbach/projekte/p-1.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Projekt 1 in", "Projekt eins in"), encoding="utf-8")
+    build(config)
+    made_again = {uri for (uri, _), (version, _) in cache.listings.items() if version not in first_versions}
+    assert {uri.split("/")[0] for uri in made_again} - {"index.md", "ziele", "projekte", "beteiligung"} == {"mehlbach"}
+    assert "Projekt eins in Mehlbach" in (site / "mehlbach/projekte/index.html").read_text(encoding="utf-8")
+
+
+def test_an_edited_template_override_reaches_the_kept_pages(tmp_path: Path) -> None:
+    root = write_site(
+        tmp_path,
+        {"ziele/ortskerne-beleben.md": GOAL, "projekte/laden.md": project("Dorfladen")},
+        extra_config={"theme": {"name": "material", "language": "de", "font": False, "custom_dir": "overrides"}},
+    )
+    override = root / "overrides/ikep/project.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>Fassung eins: {{ entity.title }}</p>\n", encoding="utf-8")
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    page = tmp_path / "site/projekte/laden/index.html"
+    assert "Fassung eins: Dorfladen" in page.read_text(encoding="utf-8")
+
+    # What `mkdocs serve` does when a watched template changes: build again with the same plugin.
+    override.write_text("<p>Fassung zwei: {{ entity.title }}</p>\n", encoding="utf-8")
+    build(config)
+    assert "Fassung zwei: Dorfladen" in page.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import jinja2
@@ -43,6 +44,7 @@ from .mapviews import LocationIndex, MapViews
 from .opendata import COLUMNS, FILE_NAMES
 from .searchable import SEARCH_OFF, SEARCH_ON, unsearched
 from .tables import indicator_rows
+from .versions import REFERENCE_FIELDS, Versions
 
 # Placeholders whose content is found only on the page that shows them (the process profile);
 # every other listing repeats pages of its own and stays out of the search index.
@@ -87,6 +89,7 @@ class HtmlRenderer:
         self._news_by_process: dict[str, list[NewsItem]] = {}
         for item in self.relations.news:
             self._news_by_process.setdefault(item.entity.process, []).append(item)
+        self.template_dirs = list(template_dirs)
         self.process_pages: dict[str, str] = {}  # process id -> its home page, set by the adapter
         self.file_dates: dict[str, date] = {}  # last commit per content file, set by the adapter
         self.env = jinja2.Environment(
@@ -143,13 +146,39 @@ class HtmlRenderer:
         template = f"ikep/{plan.role.replace('_', '-')}.html"
         return self._render(template, plan.src_uri, scope, body=Markup(body_html))
 
-    def fingerprint(self, plan: PagePlan) -> tuple[object, ...]:
-        """Everything an entity page's template reads, so a cached page is reused only if all is equal."""
+    @cached_property
+    def versions(self) -> Versions:
+        """Made on first use: the adapter sets `process_pages` and `file_dates` after construction."""
+        settings = (
+            self.today,
+            self.use_directory_urls,
+            self.hosting,
+            self.tiles,
+            self.site_url,
+            self.data_licence,
+            sorted(self.folders.items()),
+            sorted(self.process_pages.items()),
+            self.site.operator,
+        )
+        return Versions(
+            self.site,
+            file_dates=self.file_dates,
+            shape_digest=self._shape_digest,
+            settings=settings,
+            template_dirs=self.template_dirs,
+        )
+
+    def page_version(self, plan: PagePlan, body_html: str) -> str:
+        """Changes whenever the page's HTML may change: a rendered page is reused while it is the same."""
+        versions = self.versions
+        if plan.role != "entity":
+            scope = self.site.processes.get(plan.process) if plan.process is not None else None
+            return digest(plan.src_uri, plan.role, body_html, versions.build, versions.scope(scope or self.process))
         assert plan.kind is not None and plan.key is not None
         entity = self.process.entities(plan.kind)[plan.key]
         key = entity.key
-        related: list[object] = [entity]
-        for name in ("goals", "projects", "areas", "networks"):
+        related: list[Entity | None] = [entity]
+        for name in REFERENCE_FIELDS:
             kind = Kind(name)
             related += [self.process.entities(kind).get(ref) for ref in getattr(entity, name, ())]
         rel = self.relations
@@ -161,13 +190,19 @@ class HtmlRenderer:
             rel.calls_of,
         ):
             related += listing.get(key, [])
+        related += [item.entity for item in rel.news_of.get(key, [])]
         scope = self.site.processes.get(entity.process)
         profile = scope.profile if scope else None
-        area = self.process.areas.get(profile.area) if profile and profile.area else None
+        related.append(self.process.areas.get(profile.area) if profile and profile.area else None)
         # Maps of areas show the projects located inside.
-        places = self.locations.inside(entity) if isinstance(entity, Area) else []
-        shapes = [self._shape_digest(a.geometry) for a in (area, entity) if isinstance(a, Area) and a.geometry]
-        return (plan.src_uri, self.today, related, profile, area, places, shapes, self.file_dates.get(entity.src_uri))
+        related += self.locations.inside(entity) if isinstance(entity, Area) else []
+        return digest(plan.src_uri, body_html, versions.build, profile, *(versions.entity(e) for e in related))
+
+    def listing_version(self, placeholder: Placeholder, src_uri: str, heading_level: int) -> str:
+        """Changes whenever the placeholder's listing may change: its scope and everything linked to it."""
+        versions = self.versions
+        what = (placeholder.name, sorted(placeholder.options.items()), sorted(placeholder.flags), heading_level)
+        return digest(src_uri, what, versions.build, versions.scope(self.scope_of(src_uri)))
 
     def _shape_digest(self, path: str) -> str:
         """One fingerprint per boundary file and build, not one per page that shows it."""
