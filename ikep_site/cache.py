@@ -14,6 +14,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from .render.searchable import for_search
+
 
 def digest(*parts: object) -> str:
     """A stable fingerprint of some values (their reprs: the model is frozen dataclasses)."""
@@ -31,6 +33,7 @@ class BuildCache:
     listings: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # (src_uri, n) -> (version, html)
     geometries: dict[str, tuple[str, Any]] = field(default_factory=dict)  # path -> (digest, simplified shapes)
     published: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # calendars: path -> (digest, bytes)
+    searched: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (digest, page for search)
     hits: int = 0  # rendered pages reused
     misses: int = 0  # rendered pages made anew
     parsed_hits: int = 0  # files not parsed again
@@ -47,6 +50,14 @@ class BuildCache:
 
     def keep_page(self, src_uri: str, version: str, html: str) -> None:
         self.rendered[src_uri] = (version, html)
+
+    def for_search(self, src_uri: str, html: str) -> str:
+        """`searchable.for_search(html)`, kept while the page is the same."""
+        key = hashlib.sha1(html.encode("utf-8")).hexdigest()
+        cached = self.searched.get(src_uri)
+        if cached is None or cached[0] != key:
+            cached = self.searched[src_uri] = (key, for_search(html))
+        return cached[1]
 
     def listing(self, place: tuple[str, int], version: str) -> str | None:
         """The listing of the `n`th placeholder of a page, as rendered while `version` was the same."""

@@ -329,7 +329,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             return context
         if self.search_active:
             self._published[page.file.src_uri] = content
-            page.content = for_search(content)
+            cache = self.cache
+            page.content = for_search(content) if cache is None else cache.for_search(page.file.src_uri, content)
         elif has_markers(content):
             page.content = for_readers(content)
         return context

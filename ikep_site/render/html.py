@@ -196,7 +196,8 @@ class HtmlRenderer:
         related.append(self.process.areas.get(profile.area) if profile and profile.area else None)
         # Maps of areas show the projects located inside.
         related += self.locations.inside(entity) if isinstance(entity, Area) else []
-        return digest(plan.src_uri, body_html, versions.build, profile, *(versions.entity(e) for e in related))
+        entity_versions = [versions.entity(e) for e in related]
+        return digest(plan.src_uri, body_html, versions.build, versions.profile(entity.process), *entity_versions)
 
     def listing_version(self, placeholder: Placeholder, src_uri: str, heading_level: int) -> str:
         """Changes whenever the placeholder's listing may change: its scope and everything linked to it."""

@@ -53,6 +53,12 @@ class Versions:
             self._entities[key] = digest(entity, self.file_dates.get(entity.src_uri), shapes)
         return self._entities[key]
 
+    def profile(self, process_id: str) -> str:
+        process = self.site.processes.get(process_id)
+        if f"profile:{process_id}" not in self._entities:
+            self._entities[f"profile:{process_id}"] = digest(process.profile if process else None)
+        return self._entities[f"profile:{process_id}"]
+
     def scope(self, process: Process) -> str:
         """The version of everything a page of `process` may list; of every process for site-wide pages."""
         site_wide = process is self.site.main or process.id not in self.site.processes
