@@ -135,6 +135,13 @@ def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp
     assert {uri.split("/")[0] for uri in made_again} - {"index.md", "ziele", "projekte", "beteiligung"} == {"mehlbach"}
     assert "Projekt eins in Mehlbach" in (site / "mehlbach/projekte/index.html").read_text(encoding="utf-8")
 
+    # Rewording a project's text changes its own page only: no listing shows the text.
+    cache.hits = cache.misses = cache.listing_hits = cache.listing_misses = 0
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", encoding="utf-8")
+    build(config)
+    assert (cache.misses, cache.listing_misses) == (1, 0), (cache.misses, cache.listing_misses)
+    assert "Ein neuer Absatz." in (site / "mehlbach/projekte/p-1/index.html").read_text(encoding="utf-8")
+
 
 def test_an_edited_template_override_reaches_the_kept_pages(tmp_path: Path) -> None:
     root = write_site(

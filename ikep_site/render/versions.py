@@ -4,7 +4,9 @@ Under `mkdocs serve` the plugin keeps rendered HTML from one build to the next a
 its version is the same. Three kinds of version, each computed at most once per build:
 
 - an entity's covers the entity as loaded (every field, its resolved references, the names of its
-  member shapes) and the date of its file's last commit;
+  member shapes) and the date of its file's last commit, but not its Markdown text: that is shown
+  on its own page only, whose version covers the page's HTML anyway; so rewording a project's text
+  renders its page again, and none of the listings it appears in;
 - a process's covers its profile, its entities and every entity of another process that one of
   them refers to or is referred to by, because its listings show them (a goal counts the projects
   of other processes serving it, a project names the goals it serves); site-wide pages depend on
@@ -17,6 +19,7 @@ its version is the same. Three kinds of version, each computed at most once per 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -50,7 +53,8 @@ class Versions:
         key = f"{type(entity).__name__}:{entity.key}"
         if key not in self._entities:
             shapes = self.shape_digest(entity.geometry) if isinstance(entity, Area) and entity.geometry else ""
-            self._entities[key] = digest(entity, self.file_dates.get(entity.src_uri), shapes)
+            shown = [getattr(entity, field.name) for field in fields(entity) if field.name != "body"]
+            self._entities[key] = digest(type(entity).__name__, shown, self.file_dates.get(entity.src_uri), shapes)
         return self._entities[key]
 
     def profile(self, process_id: str) -> str:
