@@ -11,6 +11,7 @@ simply done again: it is cheap or there is little of it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,8 @@ class BuildCache:
     listings: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # (src_uri, n) -> (version, html)
     geometries: dict[str, tuple[str, Any]] = field(default_factory=dict)  # path -> (digest, simplified shapes)
     published: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # calendars: path -> (digest, bytes)
+    # Open data and feed: name -> (digest, files by path).
+    published_together: dict[str, tuple[str, Mapping[str, str | bytes]]] = field(default_factory=dict)
     searched: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (digest, page for search)
     hits: int = 0  # rendered pages reused
     misses: int = 0  # rendered pages made anew

@@ -199,17 +199,21 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             site_url=site_url,
             data_licence=(self.config.data_licence, self.config.data_licence_url),
         )
-        # The renderer's relations serve the calendars and the feed too: derived once per build.
-        kept = self.cache.published if self.cache else None
-        for uri, content in publish.files(result.site, self.folders, facts, kept, self.renderer.relations).items():
-            _replace(files, File.generated(config, uri, content=content))
         self.renderer.process_pages = {
             page_plan.process: uri
             for uri, page_plan in self.plans.items()
             if page_plan.role == "process" and page_plan.process
         }
-        self.rendered = 0
         self.renderer.file_dates = last_changed(docs_dir)
+        # The renderer's relations serve the calendars and the feed too: derived once per build.
+        kept = self.cache.published if self.cache else None
+        together = None
+        if self.cache is not None:  # open data and feed show everything: kept while nothing changed
+            together = (self.cache.published_together, self.renderer.versions.scope(result.site.main))
+        published = publish.files(result.site, self.folders, facts, kept, self.renderer.relations, together)
+        for uri, content in published.items():
+            _replace(files, File.generated(config, uri, content=content))
+        self.rendered = 0
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

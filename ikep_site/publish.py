@@ -70,6 +70,8 @@ def site_name(site: Site) -> str:
 
 # Calendars kept from an earlier build under `mkdocs serve`: path -> (digest of inputs, bytes).
 Kept = dict[str, tuple[str, bytes]]
+# Files made together (the open data, the feed), kept by name: name -> (digest of inputs, files).
+KeptTogether = dict[str, tuple[str, Mapping[str, str | bytes]]]
 
 
 def files(
@@ -78,20 +80,41 @@ def files(
     facts: SiteFacts,
     kept: Kept | None = None,
     rel: Relations | None = None,
+    together: tuple[KeptTogether, str] | None = None,
 ) -> dict[str, str | bytes]:
-    """All generated files by path in the site; `kept` spares remaking unchanged calendars, `rel`
-    passes relations the caller has already derived (they are derived here otherwise)."""
+    """All generated files by path in the site.
+
+    `kept` spares remaking unchanged calendars; `together`, a store and the version of everything
+    the site shows (see render/versions.py), spares remaking the open data and the feed; `rel`
+    passes relations the caller has already derived (they are derived here otherwise).
+    """
     out: dict[str, str | bytes] = {}
     for download in downloads(site, folders):
         out[download.src_uri] = indicator_csv(download.indicator)
     out.update(shared_geometry_files(site))
-    out.update(_open_data(site, facts))
+    out.update(_kept_together(together, "open data", facts, lambda: _open_data(site, facts)))
     out.update({f"{SCHEMA_DIR}/{name}": dumps(schema) for name, schema in all_schemas().items()})
     if facts.site_url:
-        rel = rel or relations(site.main)
-        out.update(_calendars(site, folders, facts, rel, kept))
-        out[FEED_URI] = _feed(site, facts, rel)
+        derived = rel or relations(site.main)
+        out.update(_calendars(site, folders, facts, derived, kept))
+        out.update(_kept_together(together, "feed", facts, lambda: {FEED_URI: _feed(site, facts, derived)}))
     return out
+
+
+def _kept_together(
+    together: tuple[KeptTogether, str] | None,
+    name: str,
+    facts: SiteFacts,
+    make: Callable[[], Mapping[str, str | bytes]],
+) -> Mapping[str, str | bytes]:
+    """Files made together from all the content, taken from the store while its version is the same."""
+    if together is None:
+        return make()
+    store, content_version = together
+    key = digest(content_version, facts)
+    if name not in store or store[name][0] != key:
+        store[name] = (key, make())
+    return store[name][1]
 
 
 def _organizer(site: Site) -> Contact | None:

@@ -37,6 +37,8 @@ def test_rebuild_after_one_edit_reuses_everything_else(tmp_path: Path) -> None:
     assert plugin.cache.hits == 59
     assert plugin.cache.parsed_hits == 60  # only the edited file was parsed again
     assert "Projekt 07 (neu)" in (tmp_path / "site/projekte/p-07/index.html").read_text(encoding="utf-8")
+    # Open data and the feed show every title: made again.
+    assert "Projekt 07 (neu)" in (tmp_path / "site/daten/projekte.csv").read_text(encoding="utf-8-sig")
     assert "Projekt 07 (neu)" in (tmp_path / "site/ziele/ortskerne-beleben/index.html").read_text(encoding="utf-8")
 
 
@@ -137,9 +139,11 @@ def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp
 
     # Rewording a project's text changes its own page only: no listing shows the text.
     cache.hits = cache.misses = cache.listing_hits = cache.listing_misses = 0
+    open_data = cache.published_together["open data"]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", encoding="utf-8")
     build(config)
     assert (cache.misses, cache.listing_misses) == (1, 0), (cache.misses, cache.listing_misses)
+    assert cache.published_together["open data"] is open_data  # nor open data
     assert "Ein neuer Absatz." in (site / "mehlbach/projekte/p-1/index.html").read_text(encoding="utf-8")
 
 
