@@ -85,6 +85,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.search_active = False
         self.compact = True
         self._published: dict[str, str] = {}  # src_uri -> full page while the search indexes it
+        self._feed_links: dict[str, str] = {}  # href -> <link> of the feed, per build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin object across `mkdocs serve` rebuilds: keep a cache there.
@@ -214,6 +215,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         for uri, content in published.items():
             _replace(files, File.generated(config, uri, content=content))
         self.rendered = 0
+        self._feed_links = {}
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -242,11 +244,13 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             output = compact_html(output)
         if self.result is None or (site_url := _site_url(config)) is None:
             return output
-        title = labels.EXPORT_LABELS["feed_title"].format(name=publish.site_name(self.result.site))
         # Relative: Material fetches "sitemap.xml" beside every rel=alternate link, which must
         # stay on this site (and works on a preview under another address).
         href = Linker(page.file.src_uri, config.use_directory_urls).to(FEED_URI)
-        head = feed_link_tag(href, title)
+        if href not in self._feed_links:  # one per folder depth
+            title = labels.EXPORT_LABELS["feed_title"].format(name=publish.site_name(self.result.site))
+            self._feed_links[href] = feed_link_tag(href, title)
+        head = self._feed_links[href]
         if page.is_homepage and self.result.site.operator:
             head += jsonld_script(organization_jsonld(self.result.site.operator, site_url))
         return output.replace("</head>", head + "</head>", 1)
@@ -393,7 +397,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         if not found:
             return html
         report = Report()
-        source = _source_text(docs_dir / src_uri)
         display = self.display_prefix + src_uri
         parts: list[str] = []
         position = 0
@@ -402,7 +405,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             position = match.end()
             problems = placeholders.problems(placeholder, self.renderer.scope_of(src_uri))
             if problems:
-                line = _line_of(source, placeholder.text)
+                line = _line_of(_source_text(docs_dir / src_uri), placeholder.text)
                 for problem in problems:
                     report.add(display, line, problem)
                 continue

@@ -166,3 +166,19 @@ def test_an_edited_template_override_reaches_the_kept_pages(tmp_path: Path) -> N
     override.write_text("<p>Fassung zwei: {{ entity.title }}</p>\n", encoding="utf-8")
     build(config)
     assert "Fassung zwei: Dorfladen" in page.read_text(encoding="utf-8")
+
+
+def test_an_edited_process_profile_reaches_its_pages(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {"index.md": "# Portal\n\n<!-- ikep:processes -->\n"}
+    for village in ("mehlbach", "katzweiler"):
+        files[f"{village}/prozess.yml"] = PORTAL_PROFILE.format(name=village.title())
+        files[f"{village}/ziele/ortskerne-beleben.md"] = GOAL
+    root = write_site(tmp_path, files, plugin={"process": None})
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    profile = root / "content/mehlbach/prozess.yml"
+    profile.write_text(PORTAL_PROFILE.format(name="Mehlbach-Nord"), encoding="utf-8")
+    build(config)
+    assert "Zukunfts-Check Dorf Mehlbach-Nord" in (tmp_path / "site/mehlbach/index.html").read_text(encoding="utf-8")
+    assert "Zukunfts-Check Dorf Mehlbach-Nord" in (tmp_path / "site/index.html").read_text(encoding="utf-8")

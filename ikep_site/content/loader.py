@@ -201,7 +201,7 @@ class Loader:
         entities = {kind: self._resolve(loaded, broken, kind) for kind in Kind}
         profiles = {"": self._load_profile(process)}
         for process_id in portal:
-            profiles[process_id] = self._load_profile(self._process_file(process_id))
+            profiles[process_id] = self._portal_profile_cached(process_id)
         processes: dict[str, Process] = {}
         by_process: dict[str, dict[Kind, dict[str, Entity]]] = {pid: {kind: {} for kind in Kind} for pid in profiles}
         for kind in Kind:
@@ -460,6 +460,25 @@ class Loader:
         if not isinstance(values, Values):
             return None, []
         return ProcessProfile(**values.data), ctx.references
+
+    def _portal_profile_cached(self, process_id: str) -> tuple[ProcessProfile | None, list[Reference]]:
+        """A portal process's profile, reused from an earlier build while its file's bytes are the same."""
+        if self.cache is None:
+            return self._load_profile(self._process_file(process_id))
+        try:
+            data = (self.docs_dir / process_id / PROCESS_FILE).read_bytes()
+        except OSError:
+            return self._load_profile(self._process_file(process_id))
+        key = (process_id, PROCESS_FILE, digest(data))
+        cached = self.cache.parsed.get(key)
+        if cached is not None:
+            profile, references, diagnostics = cached
+            self.report.items.extend(diagnostics)
+            return profile, list(references)
+        before = len(self.report.items)
+        profile, references = self._load_profile(self._process_file(process_id))
+        self.cache.parsed[key] = (profile, list(references), list(self.report.items[before:]))
+        return profile, references
 
     def _load_operator(self, source: OptionSource | None) -> Operator | None:
         if source is None:

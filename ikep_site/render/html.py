@@ -194,8 +194,10 @@ class HtmlRenderer:
         scope = self.site.processes.get(entity.process)
         profile = scope.profile if scope else None
         related.append(self.process.areas.get(profile.area) if profile and profile.area else None)
-        # Maps of areas show the projects located inside.
-        related += self.locations.inside(entity) if isinstance(entity, Area) else []
+        # Maps of areas show the projects of their process located inside: any located project of
+        # the process may be one (testing which lie inside would cost more than it saves).
+        if isinstance(entity, Area) and scope is not None:
+            related += [project for project in scope.projects.values() if project.location]
         entity_versions = [versions.entity(e) for e in related]
         return digest(plan.src_uri, body_html, versions.build, versions.profile(entity.process), *entity_versions)
 
