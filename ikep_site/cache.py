@@ -11,10 +11,11 @@ simply done again: it is cheap or there is little of it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .model import Process
 from .render.searchable import for_search
 
 
@@ -28,14 +29,46 @@ def digest(*parts: object) -> str:
 
 
 @dataclass
+class Reuse:
+    """What `mkdocs serve` keeps of the files made from all the content, and how to tell it is current.
+
+    `content_version` covers everything the site shows, `process_version(process)` a process and
+    what links to it (see render/versions.py). Open data and the feed are kept whole while the
+    content is the same; after an edit, the open data is put together from the kept shares of the
+    unchanged processes.
+    """
+
+    content_version: str
+    process_version: Callable[[Process], str]
+    files: dict[str, tuple[str, Mapping[str, str | bytes]]] = field(default_factory=dict)  # name -> (key, files)
+    parts: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict)  # (file, process) -> (key, share)
+
+    def together(
+        self, name: str, facts: object, make: Callable[[], Mapping[str, str | bytes]]
+    ) -> Mapping[str, str | bytes]:
+        """Files made together from all the content (`facts`: the build's settings they use)."""
+        key = digest(self.content_version, facts)
+        if name not in self.files or self.files[name][0] != key:
+            self.files[name] = (key, make())
+        return self.files[name][1]
+
+    def part(self, name: str, process: Process, make: Callable[[], Any]) -> Any:
+        """One process's share of the file `name` (see render/opendata.py, `Part`)."""
+        key = self.process_version(process)
+        kept = self.parts.get((name, process.id))
+        if kept is None or kept[0] != key:
+            kept = self.parts[(name, process.id)] = (key, make())
+        return kept[1]
+
+
+@dataclass
 class BuildCache:
     parsed: dict[tuple[str, ...], Any] = field(default_factory=dict)
     rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (version, html)
     listings: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # (src_uri, n) -> (version, html)
     geometries: dict[str, tuple[str, Any]] = field(default_factory=dict)  # path -> (digest, simplified shapes)
     published: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # calendars: path -> (digest, bytes)
-    # Open data and feed: name -> (digest, files by path).
-    published_together: dict[str, tuple[str, Mapping[str, str | bytes]]] = field(default_factory=dict)
+    reuse: Reuse = field(default_factory=lambda: Reuse("", lambda process: ""))  # open data and feed
     searched: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (digest, page for search)
     hits: int = 0  # rendered pages reused
     misses: int = 0  # rendered pages made anew

@@ -208,10 +208,12 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.renderer.file_dates = last_changed(docs_dir)
         # The renderer's relations serve the calendars and the feed too: derived once per build.
         kept = self.cache.published if self.cache else None
-        together = None
+        reuse = None
         if self.cache is not None:  # open data and feed show everything: kept while nothing changed
-            together = (self.cache.published_together, self.renderer.versions.scope(result.site.main))
-        published = publish.files(result.site, self.folders, facts, kept, self.renderer.relations, together)
+            reuse, versions = self.cache.reuse, self.renderer.versions
+            reuse.content_version = versions.build + versions.scope(result.site.main)
+            reuse.process_version = lambda process: versions.build + versions.scope(process)
+        published = publish.files(result.site, self.folders, facts, kept, self.renderer.relations, reuse)
         for uri, content in published.items():
             _replace(files, File.generated(config, uri, content=content))
         self.rendered = 0

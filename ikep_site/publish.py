@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from .cache import digest
+from .cache import Reuse, digest
 from .derive import Relations, relations
 from .geometry import select
 from .jsonschema import SCHEMA_DIR, all_schemas, dumps
@@ -22,7 +22,15 @@ from .pages import downloads
 from .render.calendar import calendar_ics, call_ics
 from .render.feeds import atom_feed
 from .render.mapviews import shared_geometry_files
-from .render.opendata import FILE_NAMES, calls_csv, goals_csv, indicator_values_csv, process_json, projects_csv
+from .render.opendata import (
+    FILE_NAMES,
+    Part,
+    calls_csv,
+    goals_csv,
+    indicator_values_csv,
+    process_json,
+    projects_csv,
+)
 from .render.tables import indicator_csv
 from .urls import page_url
 
@@ -70,8 +78,6 @@ def site_name(site: Site) -> str:
 
 # Calendars kept from an earlier build under `mkdocs serve`: path -> (digest of inputs, bytes).
 Kept = dict[str, tuple[str, bytes]]
-# Files made together (the open data, the feed), kept by name: name -> (digest of inputs, files).
-KeptTogether = dict[str, tuple[str, Mapping[str, str | bytes]]]
 
 
 def files(
@@ -80,41 +86,28 @@ def files(
     facts: SiteFacts,
     kept: Kept | None = None,
     rel: Relations | None = None,
-    together: tuple[KeptTogether, str] | None = None,
+    reuse: Reuse | None = None,
 ) -> dict[str, str | bytes]:
     """All generated files by path in the site.
 
-    `kept` spares remaking unchanged calendars; `together`, a store and the version of everything
-    the site shows (see render/versions.py), spares remaking the open data and the feed; `rel`
-    passes relations the caller has already derived (they are derived here otherwise).
+    `kept` spares remaking unchanged calendars, `reuse` the open data and the feed; `rel` passes
+    relations the caller has already derived (they are derived here otherwise).
     """
     out: dict[str, str | bytes] = {}
     for download in downloads(site, folders):
         out[download.src_uri] = indicator_csv(download.indicator)
     out.update(shared_geometry_files(site))
-    out.update(_kept_together(together, "open data", facts, lambda: _open_data(site, facts)))
+    if reuse is None:
+        out.update(_open_data(site, facts))
+    else:
+        out.update(reuse.together("open data", facts, lambda: _open_data(site, facts, reuse.part)))
     out.update({f"{SCHEMA_DIR}/{name}": dumps(schema) for name, schema in all_schemas().items()})
     if facts.site_url:
         derived = rel or relations(site.main)
         out.update(_calendars(site, folders, facts, derived, kept))
-        out.update(_kept_together(together, "feed", facts, lambda: {FEED_URI: _feed(site, facts, derived)}))
+        feed = reuse.together("feed", facts, lambda: {FEED_URI: _feed(site, facts, derived)}) if reuse else None
+        out.update(feed or {FEED_URI: _feed(site, facts, derived)})
     return out
-
-
-def _kept_together(
-    together: tuple[KeptTogether, str] | None,
-    name: str,
-    facts: SiteFacts,
-    make: Callable[[], Mapping[str, str | bytes]],
-) -> Mapping[str, str | bytes]:
-    """Files made together from all the content, taken from the store while its version is the same."""
-    if together is None:
-        return make()
-    store, content_version = together
-    key = digest(content_version, facts)
-    if name not in store or store[name][0] != key:
-        store[name] = (key, make())
-    return store[name][1]
 
 
 def _organizer(site: Site) -> Contact | None:
@@ -204,14 +197,14 @@ def _feed(site: Site, facts: SiteFacts, rel: Relations) -> bytes:
     )
 
 
-def _open_data(site: Site, facts: SiteFacts) -> dict[str, str]:
+def _open_data(site: Site, facts: SiteFacts, part: Part | None = None) -> dict[str, str]:
     url_of: Callable[[str], str] | None = facts.url_of if facts.site_url else None
     return {
-        data_uri(FILE_NAMES["process"]): process_json(site, url_of=url_of),
-        data_uri(FILE_NAMES["projects"]): projects_csv(site, url_of=url_of),
-        data_uri(FILE_NAMES["goals"]): goals_csv(site, url_of=url_of),
-        data_uri(FILE_NAMES["indicator_values"]): indicator_values_csv(site),
-        data_uri(FILE_NAMES["calls"]): calls_csv(site, url_of=url_of),
+        data_uri(FILE_NAMES["process"]): process_json(site, url_of=url_of, part=part),
+        data_uri(FILE_NAMES["projects"]): projects_csv(site, url_of=url_of, part=part),
+        data_uri(FILE_NAMES["goals"]): goals_csv(site, url_of=url_of, part=part),
+        data_uri(FILE_NAMES["indicator_values"]): indicator_values_csv(site, part=part),
+        data_uri(FILE_NAMES["calls"]): calls_csv(site, url_of=url_of, part=part),
         data_uri(AREAS_GEOJSON): areas_geojson(site, url_of),
     }
 

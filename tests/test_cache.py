@@ -139,12 +139,20 @@ def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp
 
     # Rewording a project's text changes its own page only: no listing shows the text.
     cache.hits = cache.misses = cache.listing_hits = cache.listing_misses = 0
-    open_data = cache.published_together["open data"]
+    open_data = cache.reuse.files["open data"]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", encoding="utf-8")
     build(config)
     assert (cache.misses, cache.listing_misses) == (1, 0), (cache.misses, cache.listing_misses)
-    assert cache.published_together["open data"] is open_data  # nor open data
+    assert cache.reuse.files["open data"] is open_data  # nor open data
     assert "Ein neuer Absatz." in (site / "mehlbach/projekte/p-1/index.html").read_text(encoding="utf-8")
+
+    # After all these edits, what the kept parts were put together into is what a fresh build makes.
+    fresh = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "fresh"))
+    build(fresh)
+    published = ["feed.xml", *(f"daten/{path.name}" for path in (site / "daten").iterdir())]
+    for name in published:
+        assert (site / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+    assert "Ortsmitte" in (site / "daten/ziele.csv").read_text(encoding="utf-8-sig")
 
 
 def test_an_edited_template_override_reaches_the_kept_pages(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
+from functools import partial
 from typing import Any, Final, TypeVar
 
 from ..corridor import band_at, indicator_status, newest_value
@@ -129,12 +130,19 @@ COLUMNS: Final[dict[str, list[tuple[str, str]]]] = {
 
 Json = dict[str, Any]
 Row = dict[str, str]
+# Makes one process's share of a file. `mkdocs serve` passes one that keeps the shares of
+# unchanged processes (`publish.Reuse.part`); a build makes every share.
+Part = Callable[[str, Process, Callable[[], Any]], Any]
+
+
+def _made(name: str, process: Process, make: Callable[[], Any]) -> Any:
+    return make()
 
 
 # --- JSON ---------------------------------------------------------------------------------------
 
 
-def process_json(site: Site, *, url_of: UrlOf | None = None) -> str:
+def process_json(site: Site, *, url_of: UrlOf | None = None, part: Part | None = None) -> str:
     """Everything the site publishes about its processes, as one JSON document.
 
     `url_of(src_uri)` gives absolute page URLs; without it the `url` fields are null. Area
@@ -144,7 +152,7 @@ def process_json(site: Site, *, url_of: UrlOf | None = None) -> str:
         "format": "ikep-site",
         "version": FORMAT_VERSION,
         "operator": _operator(site.operator),
-        "processes": [_process(process, url_of) for process in _processes(site)],
+        "processes": [(part or _made)("json", p, partial(_process, p, url_of)) for p in _processes(site)],
     }
     # Without indentation: json's C encoder is not used with `indent`, and on a state-wide portal
     # the pretty-printed file took longer to write than all calendars together.
@@ -328,127 +336,151 @@ def _number(value: float) -> float | int:
 # --- CSV ----------------------------------------------------------------------------------------
 
 
-def projects_csv(site: Site, *, url_of: UrlOf | None = None) -> str:
+def projects_csv(site: Site, *, url_of: UrlOf | None = None, part: Part | None = None) -> str:
     """One row per key project."""
-    rows = []
+    rows: list[Row] = []
     for process in _processes(site):
-        for project in _sorted(process.projects):
-            location = project.location
-            rows.append(
-                {
-                    **_entity_cells(project, url_of),
-                    "status": PROJECT_STATUS.get(project.status, project.status),
-                    "goals": _keys(project.goals),
-                    "areas": _keys(project.areas),
-                    "networks": _keys(project.networks),
-                    "lead": _text(project.lead),
-                    "start": _date_cell(project.start),
-                    "end": _date_cell(project.end),
-                    "progress": _number_cell(project.progress),
-                    "funding": _text(project.funding),
-                    "budget": _number_cell(project.budget),
-                    "address": _text(location.address if location else None),
-                    "lat": _number_cell(location.lat if location else None),
-                    "lon": _number_cell(location.lon if location else None),
-                }
-            )
+        rows += (part or _made)("projects", process, partial(_project_rows, process, url_of))
     return _csv("projects", rows)
 
 
-def goals_csv(site: Site, *, url_of: UrlOf | None = None) -> str:
-    """One row per goal and indicator (one row for a goal without indicators), with its status."""
-    rows = []
-    for process in _processes(site):
-        rel = relations(process)
-        for goal in _sorted(process.goals):
-            goal_cells = {
-                "goal": _text(goal.key),
-                "goal_title": _text(goal.title),
-                "field": _text(goal.field),
-                "goal_projects": _keys(sorted(project.key for project in rel.projects_of_goal.get(goal.key, []))),
-                "url": _text(url_of(goal.src_uri) if url_of else None),
+def _project_rows(process: Process, url_of: UrlOf | None) -> list[Row]:
+    rows: list[Row] = []
+    for project in _sorted(process.projects):
+        location = project.location
+        rows.append(
+            {
+                **_entity_cells(project, url_of),
+                "status": PROJECT_STATUS.get(project.status, project.status),
+                "goals": _keys(project.goals),
+                "areas": _keys(project.areas),
+                "networks": _keys(project.networks),
+                "lead": _text(project.lead),
+                "start": _date_cell(project.start),
+                "end": _date_cell(project.end),
+                "progress": _number_cell(project.progress),
+                "funding": _text(project.funding),
+                "budget": _number_cell(project.budget),
+                "address": _text(location.address if location else None),
+                "lat": _number_cell(location.lat if location else None),
+                "lon": _number_cell(location.lon if location else None),
             }
-            if not goal.indicators:
-                rows.append(goal_cells)
-            for indicator in goal.indicators:
-                newest = newest_value(indicator)
-                rows.append(
-                    {
-                        **goal_cells,
-                        "indicator": _text(indicator.id),
-                        "indicator_name": _text(indicator.name),
-                        "unit": _text(indicator.unit),
-                        "better": BETTER.get(indicator.better, indicator.better),
-                        "source": _text(indicator.source),
-                        "newest_year": "" if newest is None else str(newest.year),
-                        "newest_value": "" if newest is None else csv_number(newest.value),
-                        "corridor_status": CORRIDOR_STATUS[indicator_status(indicator)],
-                    }
-                )
+        )
+    return rows
+
+
+def goals_csv(site: Site, *, url_of: UrlOf | None = None, part: Part | None = None) -> str:
+    """One row per goal and indicator (one row for a goal without indicators), with its status."""
+    rows: list[Row] = []
+    for process in _processes(site):
+        rows += (part or _made)("goals", process, partial(_goal_rows, process, url_of))
     return _csv("goals", rows)
 
 
-def indicator_values_csv(site: Site) -> str:
+def _goal_rows(process: Process, url_of: UrlOf | None) -> list[Row]:
+    rows: list[Row] = []
+    rel = relations(process)
+    for goal in _sorted(process.goals):
+        goal_cells = {
+            "goal": _text(goal.key),
+            "goal_title": _text(goal.title),
+            "field": _text(goal.field),
+            "goal_projects": _keys(sorted(project.key for project in rel.projects_of_goal.get(goal.key, []))),
+            "url": _text(url_of(goal.src_uri) if url_of else None),
+        }
+        if not goal.indicators:
+            rows.append(goal_cells)
+        for indicator in goal.indicators:
+            newest = newest_value(indicator)
+            rows.append(
+                {
+                    **goal_cells,
+                    "indicator": _text(indicator.id),
+                    "indicator_name": _text(indicator.name),
+                    "unit": _text(indicator.unit),
+                    "better": BETTER.get(indicator.better, indicator.better),
+                    "source": _text(indicator.source),
+                    "newest_year": "" if newest is None else str(newest.year),
+                    "newest_value": "" if newest is None else csv_number(newest.value),
+                    "corridor_status": CORRIDOR_STATUS[indicator_status(indicator)],
+                }
+            )
+    return rows
+
+
+def indicator_values_csv(site: Site, *, part: Part | None = None) -> str:
     """One row per goal, indicator and year with a measured value or a corridor point.
 
     The same years as the table beside each chart (`tables.indicator_rows`): the band is linear
     between corridor points, so the years in between add nothing.
     """
-    rows = []
+    rows: list[Row] = []
     for process in _processes(site):
-        for goal in _sorted(process.goals):
-            for indicator in goal.indicators:
-                values = {measurement.year: measurement.value for measurement in indicator.values}
-                years = sorted(set(values) | {point.year for point in indicator.corridor})
-                for year in years:
-                    low, high = band_at(indicator.corridor, year) if indicator.corridor else (None, None)
-                    rows.append(
-                        {
-                            "goal": _text(goal.key),
-                            "indicator": _text(indicator.id),
-                            "year": str(year),
-                            "value": _number_cell(values.get(year)),
-                            "corridor_min": _number_cell(low),
-                            "corridor_max": _number_cell(high),
-                            "unit": _text(indicator.unit),
-                        }
-                    )
+        rows += (part or _made)("indicator_values", process, partial(_indicator_value_rows, process))
     return _csv("indicator_values", rows)
 
 
-def calls_csv(site: Site, *, url_of: UrlOf | None = None) -> str:
+def _indicator_value_rows(process: Process) -> list[Row]:
+    rows: list[Row] = []
+    for goal in _sorted(process.goals):
+        for indicator in goal.indicators:
+            values = {measurement.year: measurement.value for measurement in indicator.values}
+            years = sorted(set(values) | {point.year for point in indicator.corridor})
+            for year in years:
+                low, high = band_at(indicator.corridor, year) if indicator.corridor else (None, None)
+                rows.append(
+                    {
+                        "goal": _text(goal.key),
+                        "indicator": _text(indicator.id),
+                        "year": str(year),
+                        "value": _number_cell(values.get(year)),
+                        "corridor_min": _number_cell(low),
+                        "corridor_max": _number_cell(high),
+                        "unit": _text(indicator.unit),
+                    }
+                )
+    return rows
+
+
+def calls_csv(site: Site, *, url_of: UrlOf | None = None, part: Part | None = None) -> str:
     """One row per dialogue call, in date order; times are Berlin local time."""
-    rows = []
+    rows: list[Row] = []
     for process in _processes(site):
-        for call in _calls(process):
-            place = call.place
-            registration = call.registration or Contact()
-            contact = call.contact or Contact()
-            rows.append(
-                {
-                    **_entity_cells(call, url_of),
-                    "format": CALL_FORMAT.get(call.format, call.format),
-                    "call_start": _moment_cell(call.start),
-                    "call_end": _moment_cell(call.end),
-                    "deadline": _date_cell(call.deadline),
-                    "place": _text(place.name if place else None),
-                    "address": _text(place.address if place else None),
-                    "lat": _number_cell(place.lat if place else None),
-                    "lon": _number_cell(place.lon if place else None),
-                    "online": _text(call.online),
-                    "registration_url": _text(registration.url),
-                    "registration_email": _text(registration.email),
-                    "registration_phone": _text(registration.phone),
-                    "accessibility": _text(call.accessibility),
-                    "contact_name": _text(contact.name),
-                    "contact_email": _text(contact.email),
-                    "contact_phone": _text(contact.phone),
-                    "goals": _keys(call.goals),
-                    "projects": _keys(call.projects),
-                    "areas": _keys(call.areas),
-                }
-            )
+        rows += (part or _made)("calls", process, partial(_call_rows, process, url_of))
     return _csv("calls", rows)
+
+
+def _call_rows(process: Process, url_of: UrlOf | None) -> list[Row]:
+    rows: list[Row] = []
+    for call in _calls(process):
+        place = call.place
+        registration = call.registration or Contact()
+        contact = call.contact or Contact()
+        rows.append(
+            {
+                **_entity_cells(call, url_of),
+                "format": CALL_FORMAT.get(call.format, call.format),
+                "call_start": _moment_cell(call.start),
+                "call_end": _moment_cell(call.end),
+                "deadline": _date_cell(call.deadline),
+                "place": _text(place.name if place else None),
+                "address": _text(place.address if place else None),
+                "lat": _number_cell(place.lat if place else None),
+                "lon": _number_cell(place.lon if place else None),
+                "online": _text(call.online),
+                "registration_url": _text(registration.url),
+                "registration_email": _text(registration.email),
+                "registration_phone": _text(registration.phone),
+                "accessibility": _text(call.accessibility),
+                "contact_name": _text(contact.name),
+                "contact_email": _text(contact.email),
+                "contact_phone": _text(contact.phone),
+                "goals": _keys(call.goals),
+                "projects": _keys(call.projects),
+                "areas": _keys(call.areas),
+            }
+        )
+    return rows
 
 
 def _csv(name: str, rows: Iterable[Mapping[str, str]]) -> str:
