@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 
+# Both are pure and called for every link of every page (a portal's page links to dozens of
+# pages, many the same from every page of a folder): remembered rather than recomputed.
+@lru_cache(maxsize=1 << 16)
 def page_url(src_uri: str, *, use_directory_urls: bool) -> str:
     """Site-relative URL of the page built from `src_uri` ("projekte/a.md" -> "projekte/a/")."""
     if not src_uri.endswith(".md"):
@@ -20,6 +24,7 @@ def page_url(src_uri: str, *, use_directory_urls: bool) -> str:
     return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
+@lru_cache(maxsize=1 << 16)
 def relative_url(target: str, base: str) -> str:
     """`target` seen from the page at site-relative URL `base` (both as page_url returns them).
 
@@ -51,8 +56,12 @@ class Linker:
     from_src_uri: str
     use_directory_urls: bool = True
 
+    @cached_property
+    def here(self) -> str:
+        return page_url(self.from_src_uri, use_directory_urls=self.use_directory_urls)
+
     def to(self, src_uri: str) -> str:
-        here = page_url(self.from_src_uri, use_directory_urls=self.use_directory_urls)
+        here = self.here
         there = page_url(src_uri, use_directory_urls=self.use_directory_urls)
         if not self.use_directory_urls and there == "":
             there = "index.html"
