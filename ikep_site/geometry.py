@@ -449,14 +449,31 @@ def _douglas_peucker(points: list[Position], first: int, last: int, tolerance: f
         start, end = stack.pop()
         if end - start < 2:
             continue
-        index, distance = max(
-            ((index, _distance(points[index], points[start], points[end])) for index in range(start + 1, end)),
-            key=lambda item: item[1],
-        )
+        index, distance = _farthest(points, start, end)
         if distance > tolerance:
             keep.add(index)
             stack.extend(((start, index), (index, end)))
     return keep
+
+
+def _farthest(points: list[Position], start: int, end: int) -> tuple[int, float]:
+    """The point strictly between `start` and `end` farthest from their segment (the first of equals).
+
+    `_distance` written out for a run of points: a state's boundaries have tens of thousands of
+    them, and a function call per point was most of the time of simplifying.
+    """
+    (ax, ay), (bx, by) = points[start], points[end]
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    hypot = math.hypot
+    best_index, best = start + 1, -1.0
+    for index in range(start + 1, end):
+        px, py = points[index]
+        t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+        distance = hypot(px - ax - t * dx, py - ay - t * dy)
+        if distance > best:
+            best_index, best = index, distance
+    return best_index, best
 
 
 def _distance(point: Position, start: Position, end: Position) -> float:
