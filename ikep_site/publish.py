@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Final
 
 from .cache import Reuse, digest
@@ -205,28 +206,33 @@ def _open_data(site: Site, facts: SiteFacts, part: Part | None = None) -> dict[s
         data_uri(FILE_NAMES["goals"]): goals_csv(site, url_of=url_of, part=part),
         data_uri(FILE_NAMES["indicator_values"]): indicator_values_csv(site, part=part),
         data_uri(FILE_NAMES["calls"]): calls_csv(site, url_of=url_of, part=part),
-        data_uri(AREAS_GEOJSON): areas_geojson(site, url_of),
+        data_uri(AREAS_GEOJSON): areas_geojson(site, url_of, part),
     }
 
 
-def areas_geojson(site: Site, url_of: Callable[[str], str] | None = None) -> str:
+def areas_geojson(site: Site, url_of: Callable[[str], str] | None = None, part: Part | None = None) -> str:
     """Every area as one feature: its member shapes as a MultiPolygon, with id, title and kind."""
     features = []
     for area in sorted(site.main.areas.values(), key=lambda a: a.id):
         if not area.geometry or not area.key_property or area.geometry not in site.geometries:
             continue
-        shapes = select(site.geometries[area.geometry], area.key_property, area.members)
-        polygons = [[list(map(list, ring)) for ring in polygon] for shape in shapes for polygon in shape.polygons]
-        properties: dict[str, object] = {
-            "id": area.key,
-            "title": area.title,
-            "kind": area.kind,
-            "members": list(area.members),
-            "attribution": area.attribution,
-        }
-        if url_of:
-            properties["url"] = url_of(area.src_uri)
-        features.append(
-            {"type": "Feature", "properties": properties, "geometry": {"type": "MultiPolygon", "coordinates": polygons}}
-        )
+        process = site.processes.get(area.process) or site.main
+        make = partial(_area_feature, site, area, url_of)
+        features.append(part(f"area {area.key}", process, make) if part else make())
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _area_feature(site: Site, area: Area, url_of: Callable[[str], str] | None) -> dict[str, object]:
+    assert area.geometry is not None and area.key_property is not None
+    shapes = select(site.geometries[area.geometry], area.key_property, area.members)
+    polygons = [[list(map(list, ring)) for ring in polygon] for shape in shapes for polygon in shape.polygons]
+    properties: dict[str, object] = {
+        "id": area.key,
+        "title": area.title,
+        "kind": area.kind,
+        "members": list(area.members),
+        "attribution": area.attribution,
+    }
+    if url_of:
+        properties["url"] = url_of(area.src_uri)
+    return {"type": "Feature", "properties": properties, "geometry": {"type": "MultiPolygon", "coordinates": polygons}}

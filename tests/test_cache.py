@@ -83,6 +83,14 @@ members: ["{first["AGS"]}"]
 
 
 PORTAL_PROFILE = "name: Zukunfts-Check Dorf {name}\nkind: Zukunfts-Check Dorf\n"
+PORTAL_AREA = """---
+title: Gemeinde {name}
+kind: gemeinde
+geometry: geodaten/kl-ortsgemeinden.geojson
+key: AGS
+members: ["{ags}"]
+---
+"""
 
 
 def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp_path: Path) -> None:
@@ -93,6 +101,9 @@ def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp
         files[f"{village}/ziele/ortskerne-beleben.md"] = GOAL.replace("Ortskerne beleben", f"Ortskern {village}")
         for number in range(3):
             files[f"{village}/projekte/p-{number}.md"] = project(f"Projekt {number} in {village.title()}")
+    files.update(GEOAREAS)
+    for village, ags in (("mehlbach", "07335025"), ("katzweiler", "07335017")):
+        files[f"{village}/raeume/gemeinde.md"] = PORTAL_AREA.format(name=village.title(), ags=ags)
     # Katzweiler serves a goal of Mehlbach too: an edit in Mehlbach may change Katzweiler's listings.
     files["katzweiler/projekte/p-0.md"] = project(
         "Projekt 0 in Katzweiler", goals="[ortskerne-beleben, mehlbach/ortskerne-beleben]"
@@ -153,6 +164,7 @@ def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp
     for name in published:
         assert (site / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
     assert "Ortsmitte" in (site / "daten/ziele.csv").read_text(encoding="utf-8-sig")
+    assert "Gemeinde Katzweiler" in (site / "daten/raeume.geojson").read_text(encoding="utf-8")
 
 
 def test_an_edited_template_override_reaches_the_kept_pages(tmp_path: Path) -> None:
