@@ -70,6 +70,7 @@ class BuildCache:
     published: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # calendars: path -> (digest, bytes)
     reuse: Reuse = field(default_factory=lambda: Reuse("", lambda process: ""))  # open data and feed
     searched: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (digest, page for search)
+    jinja: Any = None  # the renderer's Jinja environment, its templates compiled (render/html.py)
     hits: int = 0  # rendered pages reused
     misses: int = 0  # rendered pages made anew
     parsed_hits: int = 0  # files not parsed again

@@ -199,7 +199,10 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             tiles=self._tiles(),
             site_url=site_url,
             data_licence=(self.config.data_licence, self.config.data_licence_url),
+            env=self.cache.jinja if self.cache else None,
         )
+        if self.cache is not None:
+            self.cache.jinja = self.renderer.env
         self.renderer.process_pages = {
             page_plan.process: uri
             for uri, page_plan in self.plans.items()

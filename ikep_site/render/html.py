@@ -44,7 +44,7 @@ from .mapviews import LocationIndex, MapViews
 from .opendata import COLUMNS, FILE_NAMES
 from .searchable import SEARCH_OFF, SEARCH_ON, unsearched
 from .tables import indicator_rows
-from .versions import REFERENCE_FIELDS, Versions
+from .versions import REFERENCE_FIELDS, Versions, templates_version
 
 # Placeholders whose content is found only on the page that shows them (the process profile);
 # every other listing repeats pages of its own and stays out of the search index.
@@ -73,6 +73,7 @@ class HtmlRenderer:
         tiles: TileSource | None = None,
         site_url: str | None = None,
         data_licence: tuple[str, str] = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.de"),
+        env: jinja2.Environment | None = None,
     ) -> None:
         self.hosting = hosting
         self.site_url = site_url
@@ -92,22 +93,29 @@ class HtmlRenderer:
         self.template_dirs = list(template_dirs)
         self.process_pages: dict[str, str] = {}  # process id -> its home page, set by the adapter
         self.file_dates: dict[str, date] = {}  # last commit per content file, set by the adapter
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(list(template_dirs)),
+        # Made for the template files as they are now (see `templates_version`); `mkdocs serve` hands
+        # the last build's environment back while they are the same, with its templates compiled.
+        self.templates = templates_version(self.template_dirs)
+        self.env = env if env is not None and env.globals.get("TEMPLATES") == self.templates else self._environment()
+
+    def _environment(self) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.template_dirs),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             auto_reload=False,  # templates do not change during a build; skip a stat per page
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(
+        env.filters.update(
             date_de=format_date,
             date_short=format_date_short,
             number_de=format_number,
             euro=format_euro,
             percent=format_percent,
         )
-        self.env.globals.update(
+        env.globals.update(
+            TEMPLATES=self.templates,
             L=labels.LABELS,
             t=labels.t,
             PAGE_TITLE=labels.PAGE_TITLE,
@@ -130,6 +138,7 @@ class HtmlRenderer:
             indicator_rows=indicator_rows,
             projects_by_status=projects_by_status,
         )
+        return env
 
     def page(self, plan: PagePlan, body_html: str) -> str:
         """The full content of a page the plugin owns, with the editor's text as `body`."""
@@ -165,7 +174,7 @@ class HtmlRenderer:
             file_dates=self.file_dates,
             shape_digest=self._shape_digest,
             settings=settings,
-            template_dirs=self.template_dirs,
+            templates=self.templates,
         )
 
     def page_version(self, plan: PagePlan, body_html: str) -> str:

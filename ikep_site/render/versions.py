@@ -37,12 +37,12 @@ class Versions:
         file_dates: Mapping[str, date],
         shape_digest: Callable[[str], str],
         settings: Sequence[object],
-        template_dirs: Sequence[str],
+        templates: str,
     ) -> None:
         self.site = site
         self.file_dates = file_dates
         self.shape_digest = shape_digest
-        self.build = digest(*settings, _template_files(template_dirs))
+        self.build = digest(*settings, templates)
         self._entities: dict[str, str] = {}
         self._scopes: dict[str, str] = {}
         self._linked = _linked_entities(site)
@@ -107,13 +107,11 @@ def _linked_entities(site: Site) -> dict[str, dict[str, Entity]]:
     return linked
 
 
-def _template_files(template_dirs: Sequence[str]) -> list[tuple[str, int, int]]:
-    """Path, modification time and size of every template the renderer may load."""
-    found = []
+def templates_version(template_dirs: Sequence[str]) -> str:
+    """A digest of the folders and of every template the renderer may load, by their bytes."""
+    found: list[object] = list(template_dirs)
     for folder in template_dirs:
         root = Path(folder) / "ikep"
         if root.is_dir():
-            for path in sorted(root.rglob("*.html")):
-                stat = path.stat()
-                found.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return found
+            found += [(str(path), path.read_bytes()) for path in sorted(root.rglob("*.html"))]
+    return digest(*found)
