@@ -48,6 +48,7 @@ class Versions:
         self._linked = _linked_entities(site)
 
     def entity(self, entity: Entity | None) -> str:
+        """The version of one entity as listings and other pages show it (a missing one is "-")."""
         if entity is None:
             return "-"
         key = f"{type(entity).__name__}:{entity.key}"
@@ -58,6 +59,7 @@ class Versions:
         return self._entities[key]
 
     def profile(self, process_id: str) -> str:
+        """The version of a process's profile (kept beside the entities' versions)."""
         process = self.site.processes.get(process_id)
         if f"profile:{process_id}" not in self._entities:
             self._entities[f"profile:{process_id}"] = digest(process.profile if process else None)
