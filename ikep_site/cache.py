@@ -1,4 +1,4 @@
-"""What survives from one build to the next under `mkdocs serve`: parsed files and rendered pages.
+"""What survives from one build to the next under `mkdocs serve`: parsed files, rendered pages.
 
 Editing one entity of a large site must not make the plugin redo the work for all the others.
 Parsed entities are kept by the bytes of their file; rendered pages and the listings of
@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import Process
 from .render.searchable import for_search
@@ -28,82 +28,82 @@ def digest(*parts: object) -> str:
     return hasher.hexdigest()
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Kept(dict[K, tuple[str, V]]):
+    """Values kept from one build to the next, each with the version of its inputs it was made for.
+
+    One entry per key: a new version replaces the old one, so a long `mkdocs serve` session does
+    not pile up the versions of a file edited again and again. `hits` and `misses` count lookups.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits = 0
+        self.misses = 0
+
+    def take(self, key: K, version: str, still_valid: Callable[[V], bool] | None = None) -> V | None:
+        """The value kept for `key` if it was made for `version` (and, if asked, is still valid)."""
+        entry = self.get(key)
+        if entry is not None and entry[0] == version and (still_valid is None or still_valid(entry[1])):
+            self.hits += 1
+            return entry[1]
+        self.misses += 1
+        return None
+
+    def keep(self, key: K, version: str, value: V) -> V:
+        self[key] = (version, value)
+        return value
+
+    def get_or_make(self, key: K, version: str, make: Callable[[], V]) -> V:
+        found = self.take(key, version)
+        return found if found is not None else self.keep(key, version, make())
+
+
 @dataclass
 class Reuse:
-    """What `mkdocs serve` keeps of the files made from all the content, and how to tell it is current.
+    """How the files made from all the content (open data, feed) are reused in one serve build.
 
     `content_version` covers everything the site shows, `process_version(process)` a process and
-    what links to it (see render/versions.py). Open data and the feed are kept whole while the
-    content is the same; after an edit, the open data is put together from the kept shares of the
-    unchanged processes.
+    what links to it (see render/versions.py). The files are kept whole while the content is the
+    same; after an edit, the open data is put together from the kept shares of the unchanged
+    processes.
     """
 
     content_version: str
     process_version: Callable[[Process], str]
-    files: dict[str, tuple[str, Mapping[str, str | bytes]]] = field(default_factory=dict)  # name -> (key, files)
-    parts: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict)  # (file, process) -> (key, share)
+    files: Kept[str, Mapping[str, str | bytes]]
+    shares: Kept[tuple[str, str], Any]
 
     def together(
         self, name: str, facts: object, make: Callable[[], Mapping[str, str | bytes]]
     ) -> Mapping[str, str | bytes]:
         """Files made together from all the content (`facts`: the build's settings they use)."""
-        key = digest(self.content_version, facts)
-        if name not in self.files or self.files[name][0] != key:
-            self.files[name] = (key, make())
-        return self.files[name][1]
+        return self.files.get_or_make(name, digest(self.content_version, facts), make)
 
     def part(self, name: str, process: Process, make: Callable[[], Any]) -> Any:
         """One process's share of the file `name` (see render/opendata.py, `Part`)."""
-        key = self.process_version(process)
-        kept = self.parts.get((name, process.id))
-        if kept is None or kept[0] != key:
-            kept = self.parts[(name, process.id)] = (key, make())
-        return kept[1]
+        return self.shares.get_or_make((name, process.id), self.process_version(process), make)
 
 
 @dataclass
 class BuildCache:
-    parsed: dict[tuple[str, ...], Any] = field(default_factory=dict)
-    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (version, html)
-    listings: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # (src_uri, n) -> (version, html)
-    geometries: dict[str, tuple[str, Any]] = field(default_factory=dict)  # path -> (digest, simplified shapes)
-    published: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # calendars: path -> (digest, bytes)
-    reuse: Reuse = field(default_factory=lambda: Reuse("", lambda process: ""))  # open data and feed
-    searched: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (digest, page for search)
+    parsed: Kept[str, Any] = field(default_factory=Kept)  # content file -> what the loader made of it
+    geometries: Kept[str, Any] = field(default_factory=Kept)  # boundary file -> simplified shapes
+    pages: Kept[str, str] = field(default_factory=Kept)  # src_uri -> rendered page
+    listings: Kept[tuple[str, int], str] = field(default_factory=Kept)  # (src_uri, n) -> nth placeholder's listing
+    searched: Kept[str, str] = field(default_factory=Kept)  # src_uri -> the page as the search gets it
+    calendars: Kept[str, bytes] = field(default_factory=Kept)  # path -> .ics
+    published: Kept[str, Mapping[str, str | bytes]] = field(default_factory=Kept)  # open data, feed
+    shares: Kept[tuple[str, str], Any] = field(default_factory=Kept)  # (file, process) -> its share
     jinja: Any = None  # the renderer's Jinja environment, its templates compiled (render/html.py)
-    hits: int = 0  # rendered pages reused
-    misses: int = 0  # rendered pages made anew
-    parsed_hits: int = 0  # files not parsed again
-    listing_hits: int = 0  # placeholder listings reused
-    listing_misses: int = 0  # placeholder listings made anew
-
-    def rendered_page(self, src_uri: str, version: str) -> str | None:
-        cached = self.rendered.get(src_uri)
-        if cached is not None and cached[0] == version:
-            self.hits += 1
-            return cached[1]
-        self.misses += 1
-        return None
-
-    def keep_page(self, src_uri: str, version: str, html: str) -> None:
-        self.rendered[src_uri] = (version, html)
 
     def for_search(self, src_uri: str, html: str) -> str:
         """`searchable.for_search(html)`, kept while the page is the same."""
-        key = hashlib.sha1(html.encode("utf-8")).hexdigest()
-        cached = self.searched.get(src_uri)
-        if cached is None or cached[0] != key:
-            cached = self.searched[src_uri] = (key, for_search(html))
-        return cached[1]
+        version = hashlib.sha1(html.encode("utf-8")).hexdigest()
+        return self.searched.get_or_make(src_uri, version, lambda: for_search(html))
 
-    def listing(self, place: tuple[str, int], version: str) -> str | None:
-        """The listing of the `n`th placeholder of a page, as rendered while `version` was the same."""
-        cached = self.listings.get(place)
-        if cached is not None and cached[0] == version:
-            self.listing_hits += 1
-            return cached[1]
-        self.listing_misses += 1
-        return None
-
-    def keep_listing(self, place: tuple[str, int], version: str, html: str) -> None:
-        self.listings[place] = (version, html)
+    def reuse(self, content_version: str, process_version: Callable[[Process], str]) -> Reuse:
+        return Reuse(content_version, process_version, self.published, self.shares)

@@ -210,13 +210,15 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         }
         self.renderer.file_dates = last_changed(docs_dir)
         # The renderer's relations serve the calendars and the feed too: derived once per build.
-        kept = self.cache.published if self.cache else None
+        calendars = self.cache.calendars if self.cache else None
         reuse = None
         if self.cache is not None:  # open data and feed show everything: kept while nothing changed
-            reuse, versions = self.cache.reuse, self.renderer.versions
-            reuse.content_version = versions.build + versions.scope(result.site.main)
-            reuse.process_version = lambda process: versions.build + versions.scope(process)
-        published = publish.files(result.site, self.folders, facts, kept, self.renderer.relations, reuse)
+            versions = self.renderer.versions
+            reuse = self.cache.reuse(
+                versions.build + versions.scope(result.site.main),
+                lambda process: versions.build + versions.scope(process),
+            )
+        published = publish.files(result.site, self.folders, facts, calendars, self.renderer.relations, reuse)
         for uri, content in published.items():
             _replace(files, File.generated(config, uri, content=content))
         self.rendered = 0
@@ -359,30 +361,24 @@ class IkepPlugin(BasePlugin[IkepConfig]):
     on_page_context = CombinedEvent(_before_search, _after_search)
 
     def _render_page(self, page_plan: PagePlan, body_html: str) -> str:
-        """An entity page, from the cache when nothing it shows has changed since the last build."""
-        assert self.renderer is not None
+        """A page the plugin owns, from the cache while nothing it shows has changed since the last build."""
+        renderer = self.renderer
+        assert renderer is not None
         if self.cache is None or page_plan.role == "overview":  # an overview is its listings (below)
-            return self.renderer.page(page_plan, body_html)
-        version = self.renderer.page_version(page_plan, body_html)
-        cached = self.cache.rendered_page(page_plan.src_uri, version)
-        if cached is not None:
-            return cached
-        html = self.renderer.page(page_plan, body_html)
-        self.cache.keep_page(page_plan.src_uri, version, html)
-        return html
+            return renderer.page(page_plan, body_html)
+        version = renderer.page_version(page_plan, body_html)
+        return self.cache.pages.get_or_make(page_plan.src_uri, version, lambda: renderer.page(page_plan, body_html))
 
     def _listing(self, placeholder: Placeholder, src_uri: str, number: int, heading_level: int) -> str:
         """A placeholder's listing, from the cache while nothing it may show has changed."""
-        assert self.renderer is not None
+        renderer = self.renderer
+        assert renderer is not None
         if self.cache is None:
-            return self.renderer.placeholder(placeholder, src_uri, heading_level)
-        version = self.renderer.listing_version(placeholder, src_uri, heading_level)
-        cached = self.cache.listing((src_uri, number), version)
-        if cached is not None:
-            return cached
-        html = self.renderer.placeholder(placeholder, src_uri, heading_level)
-        self.cache.keep_listing((src_uri, number), version, html)
-        return html
+            return renderer.placeholder(placeholder, src_uri, heading_level)
+        version = renderer.listing_version(placeholder, src_uri, heading_level)
+        return self.cache.listings.get_or_make(
+            (src_uri, number), version, lambda: renderer.placeholder(placeholder, src_uri, heading_level)
+        )
 
     def _map_scripts(self, src_uri: str, config: MkDocsConfig) -> str:
         """Leaflet and our map script, from the site itself, before the first map of the page."""

@@ -13,7 +13,7 @@ from datetime import date
 from functools import partial
 from typing import Final
 
-from .cache import Reuse, digest
+from .cache import Kept, Reuse, digest
 from .derive import Relations, relations
 from .geometry import select
 from .jsonschema import SCHEMA_DIR, all_schemas, dumps
@@ -77,15 +77,11 @@ def site_name(site: Site) -> str:
     return profile.name if profile else (site.operator.name if site.operator else "")
 
 
-# Calendars kept from an earlier build under `mkdocs serve`: path -> (digest of inputs, bytes).
-Kept = dict[str, tuple[str, bytes]]
-
-
 def files(
     site: Site,
     folders: Mapping[Kind, str],
     facts: SiteFacts,
-    kept: Kept | None = None,
+    kept: Kept[str, bytes] | None = None,
     rel: Relations | None = None,
     reuse: Reuse | None = None,
 ) -> dict[str, str | bytes]:
@@ -106,8 +102,10 @@ def files(
     if facts.site_url:
         derived = rel or relations(site.main)
         out.update(_calendars(site, folders, facts, derived, kept))
-        feed = reuse.together("feed", facts, lambda: {FEED_URI: _feed(site, facts, derived)}) if reuse else None
-        out.update(feed or {FEED_URI: _feed(site, facts, derived)})
+        if reuse is None:
+            out[FEED_URI] = _feed(site, facts, derived)
+        else:
+            out.update(reuse.together("feed", facts, lambda: {FEED_URI: _feed(site, facts, derived)}))
     return out
 
 
@@ -121,7 +119,7 @@ def _organizer(site: Site) -> Contact | None:
 
 
 def _calendars(
-    site: Site, folders: Mapping[Kind, str], facts: SiteFacts, rel: Relations, kept: Kept | None
+    site: Site, folders: Mapping[Kind, str], facts: SiteFacts, rel: Relations, kept: Kept[str, bytes] | None
 ) -> dict[str, bytes]:
     assert facts.site_url is not None
     process = site.main
@@ -140,13 +138,7 @@ def _calendars(
 
     def add(uri: str, calls: list[Call], make: Callable[[], bytes], *inputs: object) -> None:
         """Make a calendar, or take it from `kept` when nothing it is made of has changed."""
-        if kept is None:
-            out[uri] = make()
-            return
-        key = digest(calls, organizer, facts, *inputs)
-        if uri not in kept or kept[uri][0] != key:
-            kept[uri] = (key, make())
-        out[uri] = kept[uri][1]
+        out[uri] = make() if kept is None else kept.get_or_make(uri, digest(calls, organizer, facts, *inputs), make)
 
     for call in process.calls.values():
         add(

@@ -25,17 +25,17 @@ def test_rebuild_after_one_edit_reuses_everything_else(tmp_path: Path) -> None:
     build(config)
     # Every entity parsed once; its page and the 6 other generated pages (legal pages, profile,
     # open data) rendered once.
-    assert (len(plugin.cache.parsed), plugin.cache.misses) == (61, 67)
+    assert (len(plugin.cache.parsed), plugin.cache.pages.misses) == (61, 67)
 
     edited = root / "content/projekte/p-07.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Projekt 07", "Projekt 07 (neu)"), encoding="utf-8")
-    plugin.cache.hits = plugin.cache.misses = plugin.cache.parsed_hits = 0
+    plugin.cache.pages.hits = plugin.cache.pages.misses = plugin.cache.parsed.hits = 0
     build(config)
     # Of the entity pages, the edited project and its goal (which lists it) are rendered again; of
     # a single process's other pages all 6, because they may show anything of the process.
-    assert plugin.cache.misses == 2 + 6, (plugin.cache.hits, plugin.cache.misses)
-    assert plugin.cache.hits == 59
-    assert plugin.cache.parsed_hits == 60  # only the edited file was parsed again
+    assert plugin.cache.pages.misses == 2 + 6, (plugin.cache.pages.hits, plugin.cache.pages.misses)
+    assert plugin.cache.pages.hits == 59
+    assert plugin.cache.parsed.hits == 60  # only the edited file was parsed again
     assert "Projekt 07 (neu)" in (tmp_path / "site/projekte/p-07/index.html").read_text(encoding="utf-8")
     # Open data and the feed show every title: made again.
     assert "Projekt 07 (neu)" in (tmp_path / "site/daten/projekte.csv").read_text(encoding="utf-8-sig")
@@ -68,16 +68,16 @@ members: ["{first["AGS"]}"]
     build(config)
     assert first["GEN"] in page.read_text(encoding="utf-8")
 
-    plugin.cache.parsed_hits = 0
+    plugin.cache.parsed.hits = 0
     build(config)
-    assert plugin.cache.parsed_hits == 2  # goal and area: the boundary file is unchanged
+    assert plugin.cache.parsed.hits == 2  # goal and area: the boundary file is unchanged
     assert first["GEN"] in page.read_text(encoding="utf-8")  # and its shapes are still on the map
 
     shapes["features"][0]["properties"]["GEN"] = "Umbenannt"
     (root / "content/geodaten/gemeinden.geojson").write_text(json.dumps(shapes), encoding="utf-8")
-    plugin.cache.parsed_hits = 0
+    plugin.cache.parsed.hits = 0
     build(config)
-    assert plugin.cache.parsed_hits == 1  # only the goal: the area's boundary file changed
+    assert plugin.cache.parsed.hits == 1  # only the goal: the area's boundary file changed
     html = page.read_text(encoding="utf-8")
     assert "Umbenannt" in html and first["GEN"] not in html
 
@@ -121,7 +121,7 @@ def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp
     edited = root / "content/mehlbach/ziele/ortskerne-beleben.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Ortskern mehlbach", "Ortsmitte"), encoding="utf-8")
     cache = plugin.cache
-    cache.hits = cache.misses = cache.listing_hits = cache.listing_misses = 0
+    cache.pages.hits = cache.pages.misses = cache.listings.hits = cache.listings.misses = 0
     build(config)
 
     def renewed(process: str) -> set[str]:
@@ -132,14 +132,14 @@ def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp
     assert renewed("mehlbach") and renewed("katzweiler")  # the edited process and the one linked to the goal
     assert "index.md" in made_again  # the portal's list of all processes may show anything
     unrelated = [uri for uri, _ in cache.listings if uri.split("/")[0] in ("otterbach", "sulzbach")]
-    assert cache.listing_hits == len(unrelated) > 0  # every listing of the unrelated processes was reused
+    assert cache.listings.hits == len(unrelated) > 0  # every listing of the unrelated processes was reused
     site = tmp_path / "site"
     assert "Ortsmitte" in (site / "mehlbach/ziele/index.html").read_text(encoding="utf-8")
     assert "Ortsmitte" in (site / "katzweiler/projekte/p-0/index.html").read_text(encoding="utf-8")
     assert "Ortskern otterbach" in (site / "otterbach/ziele/index.html").read_text(encoding="utf-8")
 
     # An edit that no other process shows: only its own process and the site-wide lists.
-    cache.listing_hits = cache.listing_misses = 0
+    cache.listings.hits = cache.listings.misses = 0
     first_versions = {version for version, _ in cache.listings.values()}
     edited = root / "content/mehlbach/projekte/p-1.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Projekt 1 in", "Projekt eins in"), encoding="utf-8")
@@ -149,12 +149,12 @@ def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp
     assert "Projekt eins in Mehlbach" in (site / "mehlbach/projekte/index.html").read_text(encoding="utf-8")
 
     # Rewording a project's text changes its own page only: no listing shows the text.
-    cache.hits = cache.misses = cache.listing_hits = cache.listing_misses = 0
-    open_data = cache.reuse.files["open data"]
+    cache.pages.hits = cache.pages.misses = cache.listings.hits = cache.listings.misses = 0
+    open_data = cache.published["open data"]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nEin neuer Absatz.\n", encoding="utf-8")
     build(config)
-    assert (cache.misses, cache.listing_misses) == (1, 0), (cache.misses, cache.listing_misses)
-    assert cache.reuse.files["open data"] is open_data  # nor open data
+    assert (cache.pages.misses, cache.listings.misses) == (1, 0), (cache.pages.misses, cache.listings.misses)
+    assert cache.published["open data"] is open_data  # nor open data
     assert "Ein neuer Absatz." in (site / "mehlbach/projekte/p-1/index.html").read_text(encoding="utf-8")
 
     # After all these edits, what the kept parts were put together into is what a fresh build makes.

@@ -260,10 +260,9 @@ class Loader:
             data = (self.docs_dir / src_uri).read_bytes()
         except OSError:
             return self._load_entity(src_uri, kind, entity_id, process_id)
-        key = (src_uri, process_id, kind.value, digest(data))
-        cached = self.cache.parsed.get(key)
-        if cached is not None and self._boundary_unchanged(cached[3]):
-            self.cache.parsed_hits += 1
+        version = digest(process_id, kind.value, data)
+        cached = self.cache.parsed.take(src_uri, version, lambda kept: self._boundary_unchanged(kept[3]))
+        if cached is not None:
             kept, diagnostics, location, _ = cached
             self.report.items.extend(diagnostics)
             if location is not None:
@@ -281,7 +280,9 @@ class Loader:
             boundary = (path, self._geometry_digests[path])
         if not (isinstance(item, _Loaded) and item.entity.image):
             diagnostics = self.report.items[before:]
-            self.cache.parsed[key] = (item, list(diagnostics), self._location_lines.get(src_uri), boundary)
+            self.cache.parsed.keep(
+                src_uri, version, (item, list(diagnostics), self._location_lines.get(src_uri), boundary)
+            )
         return item
 
     def _boundary_unchanged(self, boundary: tuple[str, str] | None) -> bool:
@@ -398,9 +399,9 @@ class Loader:
             except OSError:
                 return None
             file_digest = digest(raw)
-            kept = self.cache.geometries.get(path) if self.cache is not None else None
-            if kept is not None and kept[0] == file_digest:
-                shapes: tuple[Feature, ...] | GeometryError = kept[1]
+            kept = self.cache.geometries.take(path, file_digest) if self.cache is not None else None
+            if kept is not None:
+                shapes: tuple[Feature, ...] | GeometryError = kept
             else:
                 try:
                     features = parse_feature_collection(json.loads(raw.decode("utf-8")))
@@ -412,7 +413,7 @@ class Loader:
                     simplified = simplify_topology(features, tolerance=SIMPLIFY_METRES)
                     shapes = tuple(round_coordinates(simplified, decimals=COORDINATE_DECIMALS))
                 if self.cache is not None:  # simplifying a large file takes a while: once per version
-                    self.cache.geometries[path] = (file_digest, shapes)
+                    self.cache.geometries.keep(path, file_digest, shapes)
             self._geometry_digests[path] = file_digest
             if isinstance(shapes, GeometryError):
                 self._geometry_errors[path] = shapes
@@ -469,15 +470,15 @@ class Loader:
             data = (self.docs_dir / process_id / PROCESS_FILE).read_bytes()
         except OSError:
             return self._load_profile(self._process_file(process_id))
-        key = (process_id, PROCESS_FILE, digest(data))
-        cached = self.cache.parsed.get(key)
+        src = f"{process_id}/{PROCESS_FILE}"
+        cached = self.cache.parsed.take(src, digest(data))
         if cached is not None:
             profile, references, diagnostics = cached
             self.report.items.extend(diagnostics)
             return profile, list(references)
         before = len(self.report.items)
         profile, references = self._load_profile(self._process_file(process_id))
-        self.cache.parsed[key] = (profile, list(references), list(self.report.items[before:]))
+        self.cache.parsed.keep(src, digest(data), (profile, list(references), list(self.report.items[before:])))
         return profile, references
 
     def _load_operator(self, source: OptionSource | None) -> Operator | None:
