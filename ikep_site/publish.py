@@ -29,6 +29,7 @@ from .render.opendata import (
     calls_csv,
     goals_csv,
     indicator_values_csv,
+    made_anew,
     process_json,
     projects_csv,
 )
@@ -190,7 +191,7 @@ def _feed(site: Site, facts: SiteFacts, rel: Relations) -> bytes:
     )
 
 
-def _open_data(site: Site, facts: SiteFacts, part: Part | None = None) -> dict[str, str]:
+def _open_data(site: Site, facts: SiteFacts, part: Part = made_anew) -> dict[str, str]:
     url_of: Callable[[str], str] | None = facts.url_of if facts.site_url else None
     return {
         data_uri(FILE_NAMES["process"]): process_json(site, url_of=url_of, part=part),
@@ -202,7 +203,7 @@ def _open_data(site: Site, facts: SiteFacts, part: Part | None = None) -> dict[s
     }
 
 
-def areas_geojson(site: Site, url_of: Callable[[str], str] | None = None, part: Part | None = None) -> str:
+def areas_geojson(site: Site, url_of: Callable[[str], str] | None = None, part: Part = made_anew) -> str:
     """Every area as one feature: its member shapes as a MultiPolygon, with id, title and kind."""
     features = []
     for area in sorted(site.main.areas.values(), key=lambda a: a.id):
@@ -210,7 +211,7 @@ def areas_geojson(site: Site, url_of: Callable[[str], str] | None = None, part: 
             continue
         process = site.processes.get(area.process) or site.main
         make = partial(_area_feature, site, area, url_of)
-        features.append(part(f"area {area.key}", process, make) if part else make())
+        features.append(part(f"area {area.key}", process, make))
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
 
 

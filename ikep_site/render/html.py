@@ -144,8 +144,7 @@ class HtmlRenderer:
         """The full content of a page the plugin owns, with the editor's text as `body`."""
         if plan.role == "overview":
             return body_html
-        scope = self.site.processes.get(plan.process) if plan.process is not None else None
-        scope = scope or self.process
+        scope = self._plan_scope(plan)
         if plan.role == "entity":
             assert plan.kind is not None and plan.key is not None
             entity = self.process.entities(plan.kind)[plan.key]
@@ -181,8 +180,7 @@ class HtmlRenderer:
         """Changes whenever the page's HTML may change: a rendered page is reused while it is the same."""
         versions = self.versions
         if plan.role != "entity":
-            scope = self.site.processes.get(plan.process) if plan.process is not None else None
-            return digest(plan.src_uri, plan.role, body_html, versions.build, versions.scope(scope or self.process))
+            return digest(plan.src_uri, plan.role, body_html, versions.build, versions.scope(self._plan_scope(plan)))
         assert plan.kind is not None and plan.key is not None
         entity = self.process.entities(plan.kind)[plan.key]
         key = entity.key
@@ -221,6 +219,11 @@ class HtmlRenderer:
         if path not in self._shape_digests:
             self._shape_digests[path] = digest(self.site.geometries.get(path))
         return self._shape_digests[path]
+
+    def _plan_scope(self, plan: PagePlan) -> Process:
+        """The process a generated page belongs to; everything for the site's own pages."""
+        scope = self.site.processes.get(plan.process) if plan.process is not None else None
+        return scope or self.process
 
     def scope_of(self, src_uri: str) -> Process:
         """The process a page's listings show: its folder's, or everything on site-wide pages."""

@@ -117,29 +117,12 @@ class MapViews:
         )
         if not areas:
             return ""
-        all_features = _unique(feature for area in areas for feature in self._features(area))
-        titles = ", ".join(area.title for area in areas)
-        view = MapView(
-            map_id="karte-raeume",
-            title=MAP_LABELS["areas_overview"],
-            bounds=layers_bounds([bounds(self._features(area)) for area in areas]),
-            static_svg=area_svg(
-                all_features,
-                svg_id="karte-raeume-statisch",
-                title=MAP_LABELS["areas_overview"],
-                description=MAP_LABELS["static_description_overview"].format(names=titles),
-            ),
-            tiles=self.tiles,
-            layers=tuple(
-                self._layer(
-                    area, style="outline" if area.kind in ("landkreis", "kooperationsraum") else "area", whole=True
-                )
-                for area in areas
-            ),
-            attributions=self._attributions(areas),
-            links=tuple((f"{area.title} ({AREA_KIND[area.kind]})", self.link.to(area.src_uri)) for area in areas),
-        )
-        return map_html(view)
+        layers = [
+            self._layer(area, style="outline" if area.kind in ("landkreis", "kooperationsraum") else "area", whole=True)
+            for area in areas
+        ]
+        links = [(f"{area.title} ({AREA_KIND[area.kind]})", self.link.to(area.src_uri)) for area in areas]
+        return map_html(self._areas_view("karte-raeume", MAP_LABELS["areas_overview"], areas, layers, links))
 
     def processes(self, pages: dict[str, str]) -> str:
         """The portal's map: the area of every process, each leading to its process (or the
@@ -172,22 +155,7 @@ class MapViews:
                     style="area",
                 )
             )
-        all_features = _unique(feature for area in areas for feature in self._features(area))
-        view = MapView(
-            map_id="karte-prozesse",
-            title=MAP_LABELS["processes_overview"],
-            bounds=layers_bounds([bounds(self._features(area)) for area in areas]),
-            static_svg=area_svg(
-                all_features,
-                svg_id="karte-prozesse-statisch",
-                title=MAP_LABELS["processes_overview"],
-                description=MAP_LABELS["static_description_overview"].format(names=", ".join(a.title for a in areas)),
-            ),
-            tiles=self.tiles,
-            layers=tuple(layers),
-            attributions=self._attributions(areas),
-        )
-        return map_html(view)
+        return map_html(self._areas_view("karte-prozesse", MAP_LABELS["processes_overview"], areas, layers))
 
     def location(self, entity: Project | Call) -> str:
         point = _point(entity)
@@ -221,6 +189,32 @@ class MapViews:
         return map_html(view)
 
     # Helpers -----------------------------------------------------------------------------------
+
+    def _areas_view(
+        self,
+        map_id: str,
+        title: str,
+        areas: Sequence[Area],
+        layers: Sequence[GeoLayer],
+        links: Sequence[tuple[str, str]] = (),
+    ) -> MapView:
+        """A map of several areas, each a layer of its own; the static picture shows them all."""
+        shapes = [self._features(area) for area in areas]
+        return MapView(
+            map_id=map_id,
+            title=title,
+            bounds=layers_bounds([bounds(features) for features in shapes]),
+            static_svg=area_svg(
+                _unique(feature for features in shapes for feature in features),
+                svg_id=f"{map_id}-statisch",
+                title=title,
+                description=MAP_LABELS["static_description_overview"].format(names=", ".join(a.title for a in areas)),
+            ),
+            tiles=self.tiles,
+            layers=tuple(layers),
+            attributions=self._attributions(areas),
+            links=tuple(links),
+        )
 
     def _features(self, area: Area) -> list[Feature]:
         if not area.geometry or not area.key_property or area.geometry not in self.site.geometries:

@@ -135,14 +135,15 @@ Row = dict[str, str]
 Part = Callable[[str, Process, Callable[[], Any]], Any]
 
 
-def _made(name: str, process: Process, make: Callable[[], Any]) -> Any:
+def made_anew(name: str, process: Process, make: Callable[[], Any]) -> Any:
+    """The `Part` of a build that keeps nothing: every share is made."""
     return make()
 
 
 # --- JSON ---------------------------------------------------------------------------------------
 
 
-def process_json(site: Site, *, url_of: UrlOf | None = None, part: Part | None = None) -> str:
+def process_json(site: Site, *, url_of: UrlOf | None = None, part: Part = made_anew) -> str:
     """Everything the site publishes about its processes, as one JSON document.
 
     `url_of(src_uri)` gives absolute page URLs; without it the `url` fields are null. Area
@@ -152,7 +153,7 @@ def process_json(site: Site, *, url_of: UrlOf | None = None, part: Part | None =
         "format": "ikep-site",
         "version": FORMAT_VERSION,
         "operator": _operator(site.operator),
-        "processes": [(part or _made)("json", p, partial(_process, p, url_of)) for p in _processes(site)],
+        "processes": [part("json", p, partial(_process, p, url_of)) for p in _processes(site)],
     }
     # Without indentation: json's C encoder is not used with `indent`, and on a state-wide portal
     # the pretty-printed file took longer to write than all calendars together.
@@ -336,11 +337,11 @@ def _number(value: float) -> float | int:
 # --- CSV ----------------------------------------------------------------------------------------
 
 
-def projects_csv(site: Site, *, url_of: UrlOf | None = None, part: Part | None = None) -> str:
+def projects_csv(site: Site, *, url_of: UrlOf | None = None, part: Part = made_anew) -> str:
     """One row per key project."""
     rows: list[Row] = []
     for process in _processes(site):
-        rows += (part or _made)("projects", process, partial(_project_rows, process, url_of))
+        rows += part("projects", process, partial(_project_rows, process, url_of))
     return _csv("projects", rows)
 
 
@@ -369,11 +370,11 @@ def _project_rows(process: Process, url_of: UrlOf | None) -> list[Row]:
     return rows
 
 
-def goals_csv(site: Site, *, url_of: UrlOf | None = None, part: Part | None = None) -> str:
+def goals_csv(site: Site, *, url_of: UrlOf | None = None, part: Part = made_anew) -> str:
     """One row per goal and indicator (one row for a goal without indicators), with its status."""
     rows: list[Row] = []
     for process in _processes(site):
-        rows += (part or _made)("goals", process, partial(_goal_rows, process, url_of))
+        rows += part("goals", process, partial(_goal_rows, process, url_of))
     return _csv("goals", rows)
 
 
@@ -408,7 +409,7 @@ def _goal_rows(process: Process, url_of: UrlOf | None) -> list[Row]:
     return rows
 
 
-def indicator_values_csv(site: Site, *, part: Part | None = None) -> str:
+def indicator_values_csv(site: Site, *, part: Part = made_anew) -> str:
     """One row per goal, indicator and year with a measured value or a corridor point.
 
     The same years as the table beside each chart (`tables.indicator_rows`): the band is linear
@@ -416,7 +417,7 @@ def indicator_values_csv(site: Site, *, part: Part | None = None) -> str:
     """
     rows: list[Row] = []
     for process in _processes(site):
-        rows += (part or _made)("indicator_values", process, partial(_indicator_value_rows, process))
+        rows += part("indicator_values", process, partial(_indicator_value_rows, process))
     return _csv("indicator_values", rows)
 
 
@@ -442,11 +443,11 @@ def _indicator_value_rows(process: Process) -> list[Row]:
     return rows
 
 
-def calls_csv(site: Site, *, url_of: UrlOf | None = None, part: Part | None = None) -> str:
+def calls_csv(site: Site, *, url_of: UrlOf | None = None, part: Part = made_anew) -> str:
     """One row per dialogue call, in date order; times are Berlin local time."""
     rows: list[Row] = []
     for process in _processes(site):
-        rows += (part or _made)("calls", process, partial(_call_rows, process, url_of))
+        rows += part("calls", process, partial(_call_rows, process, url_of))
     return _csv("calls", rows)
 
 
