@@ -121,6 +121,17 @@ Beschreibung des Ziels.
 """
 
 
+# A Gemeinde of the test boundaries (GEOAREAS) as an area: format with name and ags.
+GEMEINDE_AREA = """---
+title: Gemeinde {name}
+kind: gemeinde
+geometry: geodaten/kl-ortsgemeinden.geojson
+key: AGS
+members: ["{ags}"]
+---
+"""
+
+
 def project(title: str, *, status: str = "in_progress", goals: str = "[ortskerne-beleben]", extra: str = "") -> str:
     return f"""---
 title: "{title}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import GEOAREAS, GOAL, project, write_site
+from conftest import GEMEINDE_AREA, GEOAREAS, GOAL, project, write_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -83,14 +83,6 @@ members: ["{first["AGS"]}"]
 
 
 PORTAL_PROFILE = "name: Zukunfts-Check Dorf {name}\nkind: Zukunfts-Check Dorf\n"
-PORTAL_AREA = """---
-title: Gemeinde {name}
-kind: gemeinde
-geometry: geodaten/kl-ortsgemeinden.geojson
-key: AGS
-members: ["{ags}"]
----
-"""
 
 
 def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp_path: Path) -> None:
@@ -103,7 +95,7 @@ def test_in_a_portal_an_edit_renders_again_only_its_own_and_linked_processes(tmp
             files[f"{village}/projekte/p-{number}.md"] = project(f"Projekt {number} in {village.title()}")
     files.update(GEOAREAS)
     for village, ags in (("mehlbach", "07335025"), ("katzweiler", "07335017")):
-        files[f"{village}/raeume/gemeinde.md"] = PORTAL_AREA.format(name=village.title(), ags=ags)
+        files[f"{village}/raeume/gemeinde.md"] = GEMEINDE_AREA.format(name=village.title(), ags=ags)
     # Katzweiler serves a goal of Mehlbach too: an edit in Mehlbach may change Katzweiler's listings.
     files["katzweiler/projekte/p-0.md"] = project(
         "Projekt 0 in Katzweiler", goals="[ortskerne-beleben, mehlbach/ortskerne-beleben]"

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import GEOAREAS, GOAL, Build, project, run_build, write_site
+from conftest import GEMEINDE_AREA, GEOAREAS, GOAL, Build, project, run_build, write_site
 
 PROFILE = """name: {name}
 kind: Zukunfts-Check Dorf
@@ -15,14 +15,6 @@ area: gemeinde
 phases:
   - {{name: Bestandsaufnahme, start: 2025-01-01, end: 2025-12-31}}
   - {{name: Umsetzung, start: 2026-01-01}}
-"""
-AREA = """---
-title: Gemeinde {name}
-kind: gemeinde
-geometry: geodaten/kl-ortsgemeinden.geojson
-key: AGS
-members: ["{ags}"]
----
 """
 
 CALL = """---
@@ -40,13 +32,13 @@ def _portal() -> dict[str, str | bytes]:
         "index.md": "# Zukunfts-Check Dorf im Landkreis\n\n<!-- ikep:processes -->\n",
         "mehlbach/prozess.yml": PROFILE.format(name="Zukunfts-Check Dorf Mehlbach"),
         "mehlbach/ziele/ortskerne-beleben.md": GOAL,
-        "mehlbach/raeume/gemeinde.md": AREA.format(name="Mehlbach", ags="07335025"),
+        "mehlbach/raeume/gemeinde.md": GEMEINDE_AREA.format(name="Mehlbach", ags="07335025"),
         "mehlbach/projekte/dorfladen.md": project("Dorfladen Mehlbach", extra="areas: [gemeinde]\n"),
         "mehlbach/beteiligung/werkstatt.md": CALL.format(name="Mehlbach", day=3),
         "katzweiler/beteiligung/werkstatt.md": CALL.format(name="Katzweiler", day=4),
         "katzweiler/prozess.yml": PROFILE.format(name="Zukunfts-Check Dorf Katzweiler"),
         "katzweiler/ziele/ortskerne-beleben.md": GOAL.replace("Ortskerne beleben", "Ortskern Katzweiler beleben"),
-        "katzweiler/raeume/gemeinde.md": AREA.format(name="Katzweiler", ags="07335017"),
+        "katzweiler/raeume/gemeinde.md": GEMEINDE_AREA.format(name="Katzweiler", ags="07335017"),
         # Serves its own goal and, across processes, Mehlbach's.
         "katzweiler/projekte/laden.md": project(
             "Dorfladen Katzweiler", goals="[ortskerne-beleben, mehlbach/ortskerne-beleben]"
