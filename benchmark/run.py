@@ -235,16 +235,12 @@ def bench_size(
     stats = write_portal(base / "ikep", size, seed=seed)
     print(f"   {stats.entity_total} entities, {stats.cross_references} cross-process references, {stats.words} words")
 
-    ikep = measure(
-        size,
-        "ikep",
-        mkdocs_command(base / "ikep", base / "ikep" / "site"),
-        cwd=base / "ikep",
-        site=base / "ikep" / "site",
-        repeat=repeat,
-        timeout=timeout,
-        keep=keep,
-    )
+    def measure_mkdocs(build: str) -> Measurement:
+        root = base / build
+        command = mkdocs_command(root, root / "site")
+        return measure(size, build, command, cwd=root, site=root / "site", repeat=repeat, timeout=timeout, keep=keep)
+
+    ikep = measure_mkdocs("ikep")
     ikep.note = ikep.note or f"{stats.entity_total} entities"
     results.append(ikep)
     report(ikep)
@@ -252,16 +248,7 @@ def bench_size(
     pages = ikep.pages if ikep.ok and ikep.pages else stats.markdown_pages
 
     write_plain_site(base / "plain", pages, seed=seed)
-    plain = measure(
-        size,
-        "plain",
-        mkdocs_command(base / "plain", base / "plain" / "site"),
-        cwd=base / "plain",
-        site=base / "plain" / "site",
-        repeat=repeat,
-        timeout=timeout,
-        keep=keep,
-    )
+    plain = measure_mkdocs("plain")
     results.append(plain)
     report(plain)
 
