@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
+from typing import Final
 
 from .geometry import Feature
 
@@ -77,6 +78,10 @@ class Place:
     address: str | None = None
     lat: float | None = None
     lon: float | None = None
+
+
+# Fields by which an entity refers to others, each named after the kind it refers to.
+REFERENCE_FIELDS: Final = ("goals", "projects", "areas", "networks")
 
 
 @dataclass(frozen=True, kw_only=True)

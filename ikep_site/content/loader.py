@@ -32,6 +32,7 @@ from ..geometry import (
 )
 from ..messages import MESSAGES, geometry_problem_de
 from ..model import (
+    REFERENCE_FIELDS,
     Area,
     Call,
     Entity,
@@ -499,7 +500,7 @@ class Loader:
             process = item.entity.process
             valid = self._check_references(item.references, loaded, broken, item.path, process)
             changes: dict[str, Any] = {}
-            for name in ("goals", "projects", "areas", "networks"):
+            for name in REFERENCE_FIELDS:
                 current = getattr(item.entity, name, None)
                 if isinstance(current, tuple):
                     keys = (resolve_key(ref, process) for ref in current)

@@ -32,7 +32,7 @@ from ..derive import (
     relations,
 )
 from ..formatting import format_date, format_date_short, format_euro, format_number, format_percent
-from ..model import Area, Contact, Entity, Goal, Indicator, Kind, Process, Site
+from ..model import REFERENCE_FIELDS, Area, Contact, Entity, Goal, Indicator, Kind, Process, Site
 from ..pages import KIND_TEMPLATES, SPECIAL_PAGES, PagePlan, indicator_csv_uri, overview_uri
 from ..placeholders import OPTIONS, Placeholder
 from ..publish import FEED_URI, area_calendar_uri, call_calendar_uri, calls_calendar_uri, data_uri
@@ -44,7 +44,7 @@ from .mapviews import LocationIndex, MapViews
 from .opendata import COLUMNS, FILE_NAMES
 from .searchable import SEARCH_OFF, SEARCH_ON, unsearched
 from .tables import indicator_rows
-from .versions import REFERENCE_FIELDS, Versions, templates_version
+from .versions import Versions, templates_version
 
 # Placeholders whose content is found only on the page that shows them (the process profile);
 # every other listing repeats pages of its own and stays out of the search index.

@@ -24,9 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from ..cache import digest
-from ..model import Area, Entity, Kind, Process, Site
-
-REFERENCE_FIELDS = ("goals", "projects", "areas", "networks")
+from ..model import REFERENCE_FIELDS, Area, Entity, Kind, Process, Site
 
 
 class Versions:
@@ -74,7 +72,7 @@ class Versions:
             parts: list[object] = []
             for process_id in members:
                 member = self.site.processes[process_id]
-                parts += [process_id, member.profile]
+                parts += [process_id, self.profile(process_id)]
                 for kind in Kind:
                     parts += [self.entity(entity) for _, entity in sorted(member.entities(kind).items())]
             if not site_wide:
