@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import asdict
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -40,11 +41,12 @@ from .placeholders import Placeholder
 from .publish import FEED_URI, SiteFacts
 from .render.compact import compact_html
 from .render.feeds import feed_link_tag
-from .render.html import DEFAULT_TILES, HtmlRenderer
+from .render.html import DEFAULT_TILES, HtmlRenderer, with_body
 from .render.jsonld import jsonld_script, organization_jsonld
 from .render.maps import TileSource
 from .render.searchable import for_readers, for_search, has_markers, unsearched
 from .urls import Linker, page_url
+from .worker import Job, Worker
 
 log = logging.getLogger("mkdocs.plugins.ikep")
 
@@ -70,6 +72,8 @@ class IkepConfig(base.Config):
     tiles = c.Type(dict, default={})
     data_licence = c.Type(str, default="CC BY 4.0")
     data_licence_url = c.Type(str, default="https://creativecommons.org/licenses/by/4.0/deed.de")
+    # `mkdocs build` renders the plugin's pages in a second process (see worker.py).
+    parallel = c.Type(bool, default=True)
 
 
 class IkepPlugin(BasePlugin[IkepConfig]):
@@ -86,6 +90,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.compact = True
         self._published: dict[str, str] = {}  # src_uri -> full page while the search indexes it
         self._feed_links: dict[str, str] = {}  # href -> <link> of the feed, per build
+        self.worker: Worker | None = None  # renders in the background during `mkdocs build`
+        self._unfinished: list[_Unfinished] = []  # pages waiting for the worker
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin object across `mkdocs serve` rebuilds: keep a cache there.
@@ -223,10 +229,103 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             _replace(files, File.generated(config, uri, content=content))
         self.rendered = 0
         self._feed_links = {}
+        self._unfinished = []
+        if self.cache is None and self.config.parallel:
+            self.worker = Worker.start(self._run_job, self._page_jobs(files))
         return files
 
+    # Rendering in the background (`mkdocs build`) -------------------------------------------------
+
+    def _page_jobs(self, files: Files) -> Iterator[Job]:
+        """Every page the plugin renders around an editor's text, in the order MkDocs reads them."""
+        for file in files.documentation_pages():
+            page_plan = self.plans.get(file.src_uri)
+            if page_plan is not None and page_plan.role != "overview":
+                yield ("page", file.src_uri), None
+
+    def _run_job(self, key: Hashable, payload: Any) -> str:
+        """In the worker: a page frame or a listing, from the model this process was forked with."""
+        renderer = self.renderer
+        assert renderer is not None and isinstance(key, tuple)
+        if key[0] == "page":
+            frame = renderer.page_frame(self.plans[key[1]])
+            if frame is None:
+                raise LookupError(key)  # rendered by the build process, with the editor's text
+            return frame
+        placeholder, heading_level = payload
+        return renderer.placeholder(placeholder, key[1], heading_level)
+
+    def _hand_over(self, unfinished: _Unfinished) -> str:
+        """The page if the worker has delivered its parts, else a mark that `on_env` replaces."""
+        worker = self.worker
+        assert worker is not None
+        worker.poll()
+        src_uri = unfinished.page.file.src_uri
+        if unfinished.page_plan is None or unfinished.page_plan.role == "overview":
+            unfinished.slots = self._placeholder_slots(unfinished.body, src_uri, unfinished.docs_dir)
+            for slot in unfinished.slots:
+                if slot.placeholder is not None:
+                    worker.submit(("listing", src_uri, slot.number), (slot.placeholder, slot.heading_level))
+        finished = self._finished(unfinished)
+        if finished is not None:
+            return finished
+        self._unfinished.append(unfinished)
+        return UNFINISHED
+
+    def _finished(self, unfinished: _Unfinished) -> str | None:
+        """The whole page from the worker's parts; None while some are still to come."""
+        worker = self.worker
+        assert worker is not None
+        page_plan, src_uri, docs_dir = unfinished.page_plan, unfinished.page.file.src_uri, unfinished.docs_dir
+        if page_plan is not None and page_plan.role != "overview":
+            if worker.waiting(("page", src_uri)):
+                return None
+            frame = worker.take(("page", src_uri))
+            html = with_body(frame, unfinished.body) if frame is not None else None
+            if html is None:
+                html = self._render_page(page_plan, unfinished.body)
+            self._count_rendered()
+            # A placeholder in an entity's own text: its level follows the template's headings.
+            html = self._fill_placeholders(html, src_uri, docs_dir)
+        else:
+            keys = [("listing", src_uri, slot.number) for slot in unfinished.slots if slot.placeholder is not None]
+            if any(worker.waiting(key) for key in keys):
+                return None
+
+            def listing(slot: _Slot) -> str:
+                assert slot.placeholder is not None
+                made = worker.take(("listing", src_uri, slot.number))
+                if made is None:
+                    made = self._listing(slot.placeholder, src_uri, slot.number, slot.heading_level)
+                return made
+
+            html = _filled(unfinished.body, unfinished.slots, listing)
+        return self._with_map_scripts(html, src_uri, unfinished.use_directory_urls)
+
+    def _finish_unfinished(self) -> None:
+        """Wait for the worker and complete every page it was still working on."""
+        worker = self.worker
+        if worker is None:
+            return
+        worker.finish()
+        for unfinished in self._unfinished:
+            finished = self._finished(unfinished)
+            assert finished is not None  # nothing is waited for once the worker has finished
+            unfinished.page.content = finished
+        if worker.failed:
+            log.debug("ikep: the background renderer stopped early; the rest was rendered here")
+        self._unfinished = []
+        self.worker = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Footer links to the legal pages, for the theme's (non-escaping) environment."""
+        """Every page complete before the theme sees one; footer links to the legal pages."""
+        self._finish_unfinished()
+        # For the theme's (non-escaping) environment.
         env.globals["ikep_legal_label"] = labels.LABELS["footer_legal"]
         env.globals["ikep_legal_links"] = [
             (page_url(uri, use_directory_urls=config.use_directory_urls), labels.PAGE_TITLE[role])
@@ -323,15 +422,22 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             return html
         src_uri = page.file.src_uri
         page_plan = self.plans.get(src_uri)
+        docs_dir = Path(config.docs_dir)
+        if self.worker is not None:
+            return self._hand_over(_Unfinished(page, html, page_plan, docs_dir, config.use_directory_urls))
         if page_plan is not None:
             html = self._render_page(page_plan, html)
-            self.rendered += 1
-            if self.rendered % PROGRESS_EVERY == 0:
-                log.info("ikep: %d Seiten erzeugt …", self.rendered)
-        html = self._fill_placeholders(html, src_uri, Path(config.docs_dir))
-        if MAP_MARK in html:
-            html = self._map_scripts(src_uri, config) + html
-        return html
+            self._count_rendered()
+        html = self._fill_placeholders(html, src_uri, docs_dir)
+        return self._with_map_scripts(html, src_uri, config.use_directory_urls)
+
+    def _count_rendered(self) -> None:
+        self.rendered += 1
+        if self.rendered % PROGRESS_EVERY == 0:
+            log.info("ikep: %d Seiten erzeugt …", self.rendered)
+
+    def _with_map_scripts(self, html: str, src_uri: str, use_directory_urls: bool) -> str:
+        return self._map_scripts(src_uri, use_directory_urls) + html if MAP_MARK in html else html
 
     # The search plugin (priority 0) indexes page.content in on_page_context; these two handlers
     # hand it the page without the parts marked as not searchable and with only the tags it reads
@@ -380,9 +486,9 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             (src_uri, number), version, lambda: renderer.placeholder(placeholder, src_uri, heading_level)
         )
 
-    def _map_scripts(self, src_uri: str, config: MkDocsConfig) -> str:
+    def _map_scripts(self, src_uri: str, use_directory_urls: bool) -> str:
         """Leaflet and our map script, from the site itself, before the first map of the page."""
-        link = Linker(src_uri, config.use_directory_urls)
+        link = Linker(src_uri, use_directory_urls)
         # str(): a Markup would escape the page it is prepended to.
         return str(
             unsearched(
@@ -393,27 +499,72 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         )
 
     def _fill_placeholders(self, html: str, src_uri: str, docs_dir: Path) -> str:
+        slots = self._placeholder_slots(html, src_uri, docs_dir)
+        if not slots:
+            return html
+
+        def listing(slot: _Slot) -> str:
+            assert slot.placeholder is not None
+            return self._listing(slot.placeholder, src_uri, slot.number, slot.heading_level)
+
+        return _filled(html, slots, listing)
+
+    def _placeholder_slots(self, html: str, src_uri: str, docs_dir: Path) -> list[_Slot]:
+        """Where a page's placeholders are and what each lists; a faulty one is reported and dropped."""
         assert self.renderer is not None and self.result is not None
         found = list(placeholders.find(html))
         if not found:
-            return html
+            return []
         report = Report()
         display = self.display_prefix + src_uri
-        parts: list[str] = []
-        position = 0
+        slots: list[_Slot] = []
         for number, (match, placeholder) in enumerate(found):
-            parts.append(html[position : match.start()])
-            position = match.end()
             problems = placeholders.problems(placeholder, self.renderer.scope_of(src_uri))
             if problems:
                 line = _line_of(_source_text(docs_dir / src_uri), placeholder.text)
                 for problem in problems:
                     report.add(display, line, problem)
+                slots.append(_Slot(match.start(), match.end(), number, None, 0))
                 continue
-            parts.append(self._listing(placeholder, src_uri, number, _next_heading_level(html, match.start())))
-        parts.append(html[position:])
+            level = _next_heading_level(html, match.start())
+            slots.append(_Slot(match.start(), match.end(), number, placeholder, level))
         _log(report)
-        return "".join(parts)
+        return slots
+
+
+# A page whose parts the worker still renders, until `on_env` puts in the finished page.
+UNFINISHED = "<!-- ikep: wird im Hintergrund erstellt -->"
+
+
+@dataclass(frozen=True)
+class _Slot:
+    start: int
+    end: int
+    number: int  # of the placeholder on its page
+    placeholder: Placeholder | None  # None: faulty, reported, left out
+    heading_level: int
+
+
+@dataclass
+class _Unfinished:
+    page: Page
+    body: str  # the editor's text as HTML
+    page_plan: PagePlan | None
+    docs_dir: Path
+    use_directory_urls: bool
+    slots: list[_Slot] = field(default_factory=list)
+
+
+def _filled(html: str, slots: list[_Slot], listing: Callable[[_Slot], str]) -> str:
+    parts: list[str] = []
+    position = 0
+    for slot in slots:
+        parts.append(html[position : slot.start])
+        if slot.placeholder is not None:
+            parts.append(listing(slot))
+        position = slot.end
+    parts.append(html[position:])
+    return "".join(parts)
 
 
 def _edit_source(page_plan: PagePlan, docs_dir: Path) -> str | None:
