@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path
 
@@ -109,6 +110,26 @@ def test_compacting_keeps_preformatted_text_and_line_breaks() -> None:
     assert "<script>\n  var s = `\n  z`;\n</script>" in compacted
     assert "<p>Text\nweiter</p>" in compacted  # a line break stays a space between words
     assert "\n\n" not in compacted.replace("a\n\n    b", "")
+
+
+def test_compacting_matches_the_plain_rule_on_random_markup() -> None:
+    """The rule in one regular expression, slower but obvious, against the implementation."""
+    kept = re.compile(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+    indent = re.compile(r"\n[ \t\r\n]+")
+
+    def reference(html: str) -> str:
+        parts, position = [], 0
+        for match in kept.finditer(html):
+            parts += [indent.sub("\n", html[position : match.start()]), match.group()]
+            position = match.end()
+        return "".join([*parts, indent.sub("\n", html[position:])])
+
+    atoms = ["<pre>", "</pre>", "<PRE class=x>", "</pre >", "<code>", "</code>", "<script>", "</script>", "<kbd>"]
+    atoms += ["</kbd>", "<textarea>", "</textarea>", "<style>", "</STYLE>", "<codex>", "<pre", "\n   ", "\n\n\t", "x"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        html = "".join(rng.choice(atoms) for _ in range(rng.randint(0, 30)))
+        assert compact_html(html) == reference(html), html
 
 
 def test_built_pages_are_compacted(tmp_path: Path) -> None:

@@ -12,16 +12,24 @@ from __future__ import annotations
 
 import re
 
-_KEPT = re.compile(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+_KEPT_NAMES = ("pre", "code", "kbd", "textarea", "script", "style")
+_OPENING = re.compile(rf"<({'|'.join(_KEPT_NAMES)})\b", re.I)
+# One search for the closing tag per kept element: a lazy `.*?</\1>` over the whole page tried a
+# match at every character of every script, a third of the time a page took.
+_CLOSING = {name: re.compile(rf"</{name}\s*>", re.I) for name in _KEPT_NAMES}
 _INDENT = re.compile(r"\n[ \t\r\n]+")
 
 
 def compact_html(html: str) -> str:
     parts: list[str] = []
-    position = 0
-    for kept in _KEPT.finditer(html):
-        parts.append(_INDENT.sub("\n", html[position : kept.start()]))
-        parts.append(kept.group())
-        position = kept.end()
+    position = search_from = 0
+    while (opening := _OPENING.search(html, search_from)) is not None:
+        closing = _CLOSING[opening.group(1).lower()].search(html, opening.end())
+        if closing is None:  # never closed: an ordinary part of the text
+            search_from = opening.end()
+            continue
+        parts.append(_INDENT.sub("\n", html[position : opening.start()]))
+        parts.append(html[opening.start() : closing.end()])
+        position = search_from = closing.end()
     parts.append(_INDENT.sub("\n", html[position:]))
     return "".join(parts)
