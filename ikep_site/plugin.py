@@ -215,6 +215,12 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             if page_plan.role == "process" and page_plan.process
         }
         self.renderer.file_dates = last_changed(docs_dir)
+        self.rendered = 0
+        self._feed_links = {}
+        self._unfinished = []
+        if self.cache is None and self.config.parallel:
+            # As early as the model is complete: the worker's rendering is the longer path.
+            self.worker = Worker.start(self._run_job, self._page_jobs(files))
         # The renderer's relations serve the calendars and the feed too: derived once per build.
         calendars = self.cache.calendars if self.cache else None
         reuse = None
@@ -227,11 +233,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         published = publish.files(result.site, self.folders, facts, calendars, self.renderer.relations, reuse)
         for uri, content in published.items():
             _replace(files, File.generated(config, uri, content=content))
-        self.rendered = 0
-        self._feed_links = {}
-        self._unfinished = []
-        if self.cache is None and self.config.parallel:
-            self.worker = Worker.start(self._run_job, self._page_jobs(files))
         return files
 
     # Rendering in the background (`mkdocs build`) -------------------------------------------------
@@ -620,7 +621,11 @@ def _line_of(source: str, text: str) -> int | None:
 
 
 def _prune(items: list[Any], hidden: set[str], overviews: dict[str, Kind]) -> list[Any]:
-    """Drop hidden pages; a section whose index is an overview becomes that overview page."""
+    """Drop hidden pages; a section whose index is an overview becomes that overview page.
+
+    A section left with a single page becomes that page: a reader should not have to open a
+    folder ("Daten") to find the one entry in it (and every page's navigation stays smaller).
+    """
     kept: list[Any] = []
     for item in items:
         if isinstance(item, Section):
@@ -633,7 +638,11 @@ def _prune(items: list[Any], hidden: set[str], overviews: dict[str, Kind]) -> li
                 kept.append(overview)
                 continue
             item.children = _prune(item.children, hidden, overviews)
-            if item.children:
+            if len(item.children) == 1 and isinstance(item.children[0], Page):
+                only = item.children[0]
+                only.parent = item.parent
+                kept.append(only)
+            elif item.children:
                 kept.append(item)
         elif isinstance(item, Page) and item.file.src_uri in hidden:
             continue
