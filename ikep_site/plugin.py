@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -84,6 +84,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.folders: dict[Kind, str] = dict(DEFAULT_FOLDERS)
         self.today = date.today()
         self.display_prefix = ""
+        self.docs_dir = Path()  # of this build, set in on_files
+        self.use_directory_urls = True
         self.rendered = 0
         self.cache: BuildCache | None = None
         self.search_active = False
@@ -152,7 +154,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
     # Content and files -------------------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        docs_dir = Path(config.docs_dir)
+        docs_dir = self.docs_dir = Path(config.docs_dir)
+        self.use_directory_urls = config.use_directory_urls
         config_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.display_prefix = _display_prefix(docs_dir, config_dir)
         loader = Loader(docs_dir, folders=self.folders, display_prefix=self.display_prefix, cache=self.cache)
@@ -263,7 +266,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         worker.poll()
         src_uri = unfinished.page.file.src_uri
         if unfinished.page_plan is None or unfinished.page_plan.role == "overview":
-            unfinished.slots = self._placeholder_slots(unfinished.body, src_uri, unfinished.docs_dir)
+            unfinished.slots = self._placeholder_slots(unfinished.body, src_uri)
             for slot in unfinished.slots:
                 if slot.placeholder is not None:
                     worker.submit(("listing", src_uri, slot.number), (slot.placeholder, slot.heading_level))
@@ -277,7 +280,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         """The whole page from the worker's parts; None while some are still to come."""
         worker = self.worker
         assert worker is not None
-        page_plan, src_uri, docs_dir = unfinished.page_plan, unfinished.page.file.src_uri, unfinished.docs_dir
+        page_plan, src_uri = unfinished.page_plan, unfinished.page.file.src_uri
         if page_plan is not None and page_plan.role != "overview":
             if worker.waiting(("page", src_uri)):
                 return None
@@ -287,21 +290,14 @@ class IkepPlugin(BasePlugin[IkepConfig]):
                 html = self._render_page(page_plan, unfinished.body)
             self._count_rendered()
             # A placeholder in an entity's own text: its level follows the template's headings.
-            html = self._fill_placeholders(html, src_uri, docs_dir)
+            html = self._fill_placeholders(html, src_uri)
         else:
             keys = [("listing", src_uri, slot.number) for slot in unfinished.slots if slot.placeholder is not None]
             if any(worker.waiting(key) for key in keys):
                 return None
-
-            def listing(slot: _Slot) -> str:
-                assert slot.placeholder is not None
-                made = worker.take(("listing", src_uri, slot.number))
-                if made is None:
-                    made = self._listing(slot.placeholder, src_uri, slot.number, slot.heading_level)
-                return made
-
-            html = _filled(unfinished.body, unfinished.slots, listing)
-        return self._with_map_scripts(html, src_uri, unfinished.use_directory_urls)
+            made = {key[2]: worker.take(key) for key in keys}
+            html = self._filled(unfinished.body, src_uri, unfinished.slots, made)
+        return self._with_map_scripts(html, src_uri)
 
     def _finish_unfinished(self) -> None:
         """Wait for the worker and complete every page it was still working on."""
@@ -423,22 +419,21 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             return html
         src_uri = page.file.src_uri
         page_plan = self.plans.get(src_uri)
-        docs_dir = Path(config.docs_dir)
         if self.worker is not None:
-            return self._hand_over(_Unfinished(page, html, page_plan, docs_dir, config.use_directory_urls))
+            return self._hand_over(_Unfinished(page, html, page_plan))
         if page_plan is not None:
             html = self._render_page(page_plan, html)
             self._count_rendered()
-        html = self._fill_placeholders(html, src_uri, docs_dir)
-        return self._with_map_scripts(html, src_uri, config.use_directory_urls)
+        html = self._fill_placeholders(html, src_uri)
+        return self._with_map_scripts(html, src_uri)
 
     def _count_rendered(self) -> None:
         self.rendered += 1
         if self.rendered % PROGRESS_EVERY == 0:
             log.info("ikep: %d Seiten erzeugt …", self.rendered)
 
-    def _with_map_scripts(self, html: str, src_uri: str, use_directory_urls: bool) -> str:
-        return self._map_scripts(src_uri, use_directory_urls) + html if MAP_MARK in html else html
+    def _with_map_scripts(self, html: str, src_uri: str) -> str:
+        return self._map_scripts(src_uri) + html if MAP_MARK in html else html
 
     # The search plugin (priority 0) indexes page.content in on_page_context; these two handlers
     # hand it the page without the parts marked as not searchable and with only the tags it reads
@@ -487,9 +482,9 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             (src_uri, number), version, lambda: renderer.placeholder(placeholder, src_uri, heading_level)
         )
 
-    def _map_scripts(self, src_uri: str, use_directory_urls: bool) -> str:
+    def _map_scripts(self, src_uri: str) -> str:
         """Leaflet and our map script, from the site itself, before the first map of the page."""
-        link = Linker(src_uri, use_directory_urls)
+        link = Linker(src_uri, self.use_directory_urls)
         # str(): a Markup would escape the page it is prepended to.
         return str(
             unsearched(
@@ -499,18 +494,26 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             )
         )
 
-    def _fill_placeholders(self, html: str, src_uri: str, docs_dir: Path) -> str:
-        slots = self._placeholder_slots(html, src_uri, docs_dir)
-        if not slots:
-            return html
+    def _fill_placeholders(self, html: str, src_uri: str) -> str:
+        slots = self._placeholder_slots(html, src_uri)
+        return self._filled(html, src_uri, slots) if slots else html
 
-        def listing(slot: _Slot) -> str:
-            assert slot.placeholder is not None
-            return self._listing(slot.placeholder, src_uri, slot.number, slot.heading_level)
+    def _filled(self, html: str, src_uri: str, slots: list[_Slot], made: dict[int, str | None] | None = None) -> str:
+        """`html` with each slot's listing: from `made` (by placeholder number) or rendered here."""
+        parts: list[str] = []
+        position = 0
+        for slot in slots:
+            parts.append(html[position : slot.start])
+            if slot.placeholder is not None:
+                listing = (made or {}).get(slot.number)
+                if listing is None:
+                    listing = self._listing(slot.placeholder, src_uri, slot.number, slot.heading_level)
+                parts.append(listing)
+            position = slot.end
+        parts.append(html[position:])
+        return "".join(parts)
 
-        return _filled(html, slots, listing)
-
-    def _placeholder_slots(self, html: str, src_uri: str, docs_dir: Path) -> list[_Slot]:
+    def _placeholder_slots(self, html: str, src_uri: str) -> list[_Slot]:
         """Where a page's placeholders are and what each lists; a faulty one is reported and dropped."""
         assert self.renderer is not None and self.result is not None
         found = list(placeholders.find(html))
@@ -522,7 +525,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         for number, (match, placeholder) in enumerate(found):
             problems = placeholders.problems(placeholder, self.renderer.scope_of(src_uri))
             if problems:
-                line = _line_of(_source_text(docs_dir / src_uri), placeholder.text)
+                line = _line_of(_source_text(self.docs_dir / src_uri), placeholder.text)
                 for problem in problems:
                     report.add(display, line, problem)
                 slots.append(_Slot(match.start(), match.end(), number, None, 0))
@@ -551,21 +554,7 @@ class _Unfinished:
     page: Page
     body: str  # the editor's text as HTML
     page_plan: PagePlan | None
-    docs_dir: Path
-    use_directory_urls: bool
     slots: list[_Slot] = field(default_factory=list)
-
-
-def _filled(html: str, slots: list[_Slot], listing: Callable[[_Slot], str]) -> str:
-    parts: list[str] = []
-    position = 0
-    for slot in slots:
-        parts.append(html[position : slot.start])
-        if slot.placeholder is not None:
-            parts.append(listing(slot))
-        position = slot.end
-    parts.append(html[position:])
-    return "".join(parts)
 
 
 def _edit_source(page_plan: PagePlan, docs_dir: Path) -> str | None:

@@ -92,6 +92,7 @@ class HtmlRenderer:
         self.relations = relations(self.process)
         self.locations = LocationIndex(site)
         self._shape_digests: dict[str, str] = {}
+        self._own_templates: dict[str, bool] = {}  # template name -> not overridden by the site
         self._news_by_process: dict[str, list[NewsItem]] = {}
         for item in self.relations.news:
             self._news_by_process.setdefault(item.entity.process, []).append(item)
@@ -174,10 +175,13 @@ class HtmlRenderer:
         return f"ikep/{plan.role.replace('_', '-')}.html"
 
     def _own_template(self, name: str) -> bool:
-        loader = self.env.loader
-        assert loader is not None
-        _, filename, _ = loader.get_source(self.env, name)
-        return filename is not None and Path(filename).resolve().is_relative_to(OWN_TEMPLATES)
+        """Whether the packaged template is used, not a site's; the loader reads the file to tell."""
+        if name not in self._own_templates:
+            loader = self.env.loader
+            assert loader is not None
+            _, filename, _ = loader.get_source(self.env, name)
+            self._own_templates[name] = filename is not None and Path(filename).resolve().is_relative_to(OWN_TEMPLATES)
+        return self._own_templates[name]
 
     @cached_property
     def versions(self) -> Versions:
