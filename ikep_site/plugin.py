@@ -8,22 +8,25 @@ projects; those live in the model, derivations and templates.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import os
 import re
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
+from mkdocs.commands.build import _build_page, get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -59,6 +62,14 @@ SEARCH_PLUGINS = ("search", "material/search")
 # Attributes Material's search plugin removes from a page once it has indexed it.
 SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 PROGRESS_EVERY = 2000
+# Plugins whose page events give the same pages wherever they run: with only these, a helper
+# may put pages into the theme and write them (see `_start_writer`). Another plugin may collect
+# something from every page, which the helper's copy of it would keep to itself.
+WRITER_SAFE_PLUGINS = frozenset({"ikep", "search", "material/search"})
+# The helper's share of the pages: the build process also indexes every page for the search,
+# copies the static files and writes the search index.
+WRITER_SHARE = 0.6
+ELSEWHERE_TEMPLATE = "ikep/written-elsewhere.html"
 DEFAULT_HOSTING = "GitHub Pages (GitHub Inc., 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA)"
 
 
@@ -94,6 +105,11 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self._feed_links: dict[str, str] = {}  # href -> <link> of the feed, per build
         self.worker: Worker | None = None  # renders in the background during `mkdocs build`
         self._unfinished: list[_Unfinished] = []  # pages waiting for the worker
+        self.dirty = False
+        self.nav: Navigation | None = None  # of this build, for the helper that writes pages
+        self.writer: Worker | None = None  # writes a share of the pages during `mkdocs build`
+        self._elsewhere: dict[str, _Elsewhere] = {}  # src_uri -> a page the writer writes
+        self._quiet = _SkippedPages()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin object across `mkdocs serve` rebuilds: keep a cache there.
@@ -101,6 +117,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         A single `mkdocs build` has nothing to reuse, so it skips the bookkeeping.
         """
         self.cache = BuildCache() if command == "serve" else None
+        self.dirty = dirty
         # A preview is never published: its few extra bytes of whitespace cost nothing.
         self.compact = command != "serve"
 
@@ -318,6 +335,11 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         if self.worker is not None:
             self.worker.close()
             self.worker = None
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+        self._quiet.remove()
+        self._elsewhere = {}
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page complete before the theme sees one; footer links to the legal pages."""
@@ -329,7 +351,76 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             for role, uri in SPECIAL_PAGES.items()
             if role != "process" and files.get_file_from_path(uri) is not None
         ]
+        self._start_writer(env, config, files)
         return env
+
+    # Writing pages on the second core (`mkdocs build`) --------------------------------------------
+
+    def _start_writer(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        """Fork a helper that puts a share of the pages into the theme and writes them.
+
+        Once every page is complete, MkDocs spends most of a build rendering the theme around
+        each page and writing it, one page after the other. A helper forked now has all it
+        needs. The build process still hands every page to the search (its index is written
+        here), but for the helper's pages it renders an empty template and writes nothing.
+        """
+        self._elsewhere = {}
+        if self.cache is not None or self.dirty or not self.config.parallel or self.nav is None:
+            return
+        if not set(config.plugins) <= WRITER_SAFE_PLUGINS:
+            return
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = [file.page for file in doc_files if file.page is not None]
+        if len(pages) < 2:
+            return
+        nav = self.nav
+
+        def write_here(page: Page) -> None:
+            _build_page(page, config, doc_files, nav, env)
+
+        # Compiled before the fork, the theme's templates serve both processes.
+        home = pages[0]
+        env.get_template(home.meta.get("template", "main.html")).render(get_context(nav, doc_files, config, home))
+        share = [page for number, page in enumerate(pages) if _writer_takes(number)]
+        by_uri = {page.file.src_uri: page for page in share}
+
+        def write(key: Hashable, payload: Any) -> str:
+            """In the helper: the page rendered and written; what was logged meanwhile, to log again."""
+            assert isinstance(key, tuple)
+            with _kept_records() as records:
+                write_here(by_uri[key[1]])
+            return json.dumps(records)
+
+        self.writer = Worker.start(write, [(("write", uri), None) for uri in by_uri])
+        if self.writer is None:
+            return
+        for uri, page in by_uri.items():
+            self._elsewhere[uri] = _Elsewhere(page, page.meta.get("template"), write_here)
+            page.meta["template"] = ELSEWHERE_TEMPLATE
+        self._quiet.install(by_uri)
+
+    @event_priority(-100)  # last: the search writes its index while the helper still writes pages
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Wait for the helper; a page it did not write is written here."""
+        writer = self.writer
+        if writer is None:
+            return
+        writer.finish()
+        self.writer = None
+        self._quiet.remove()
+        handed_over, self._elsewhere = self._elsewhere, {}  # written here from now on
+        for uri, elsewhere in handed_over.items():
+            page = elsewhere.page
+            if elsewhere.template is None:
+                page.meta.pop("template", None)
+            else:
+                page.meta["template"] = elsewhere.template
+            records = writer.take(("write", uri))
+            if records is None:
+                elsewhere.write_here(page)
+                continue
+            for name, level, message in json.loads(records):
+                logging.getLogger(name).log(level, "%s", message)
 
     def _tiles(self) -> TileSource:
         options = {**asdict(DEFAULT_TILES), **{key: str(value) for key, value in self.config.tiles.items()}}
@@ -343,6 +434,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The feed in every page's <head>, who publishes the site on the home page; compacted."""
+        if page.file.src_uri in self._elsewhere:
+            return ""  # the helper writes this page
         if self.compact:
             output = compact_html(output)
         if self.result is None or (site_url := _site_url(config)) is None:
@@ -366,6 +459,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         A flat navigation of every entity makes Material write all links into every page, so
         page size (and build time) would grow with the number of entities.
         """
+        self.nav = nav
         if config.nav is not None:
             return nav  # the editor chose the navigation; respect it
         hidden = {uri for uri, p in self.plans.items() if p.role == "entity"}
@@ -386,6 +480,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         for before, page, after in zip(bookended[:-2], pages, bookended[2:], strict=False):
             page.previous_page, page.next_page = before, after
         nav.items, nav.pages = items, pages
+        self.nav = nav
         return nav
 
     # Pages ---------------------------------------------------------------------------------------
@@ -547,6 +642,67 @@ class _Slot:
     number: int  # of the placeholder on its page
     placeholder: Placeholder | None  # None: faulty, reported, left out
     heading_level: int
+
+
+@dataclass(frozen=True)
+class _Elsewhere:
+    """A page the helper writes: what it had as its template, and how to write it here instead."""
+
+    page: Page
+    template: str | None
+    write_here: Callable[[Page], None]
+
+
+def _writer_takes(number: int) -> bool:
+    """Whether the helper writes the page with this number: WRITER_SHARE of them, spread evenly."""
+    return int((number + 1) * WRITER_SHARE) > int(number * WRITER_SHARE)
+
+
+class _KeptRecords(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+@contextlib.contextmanager
+def _kept_records() -> Iterator[list[tuple[str, int, str]]]:
+    """In the helper: what MkDocs and the plugins log, kept for the build process to log.
+
+    There the messages are shown once and counted for `--strict`; printed by the helper, they
+    would be neither counted nor in order.
+    """
+    logger = logging.getLogger("mkdocs")
+    handlers, propagate = logger.handlers, logger.propagate
+    kept = _KeptRecords()
+    logger.handlers, logger.propagate = [kept], False
+    try:
+        yield kept.records
+    finally:
+        logger.handlers, logger.propagate = handlers, propagate
+
+
+class _SkippedPages(logging.Filter):
+    """Silences MkDocs's note that a page came out empty, for the pages the helper writes."""
+
+    LOGGER = "mkdocs.commands.build"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: set[str] = set()
+
+    def install(self, src_uris: Iterator[str] | dict[str, Any]) -> None:
+        self.messages = {f"Page skipped: '{uri}'. Generated empty output." for uri in src_uris}
+        logging.getLogger(self.LOGGER).addFilter(self)
+
+    def remove(self) -> None:
+        logging.getLogger(self.LOGGER).removeFilter(self)
+        self.messages = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno != logging.INFO or record.getMessage() not in self.messages
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import threading
@@ -15,8 +16,10 @@ import yaml
 from conftest import ROOT, Build, run_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from ikep_site import plugin as ikep_plugin
+from ikep_site.urls import page_url
 from ikep_site.worker import Worker, can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="the worker is a fork (Linux); elsewhere builds run alone")
@@ -117,6 +120,7 @@ def test_the_demo_is_byte_identical_with_and_without_the_worker(tmp_path: Path, 
     parallel = run_build(_demo_copy(tmp_path, parallel=True), strict=True)
     assert parallel.returncode == 0, parallel.output
     assert "wird im Hintergrund erstellt" not in parallel.output
+    assert "Page skipped" not in parallel.output  # the pages the helper wrote are not announced as empty
     serial, together = _files(serial_demo.site), _files(parallel.site)
     assert serial.keys() == together.keys()
     differing = [name for name in serial if serial[name] != together[name]]
@@ -155,10 +159,47 @@ def test_what_the_worker_does_not_deliver_the_build_renders_itself(
     root = _demo_copy(tmp_path, parallel=True)
     monkeypatch.chdir(root)
     _build_in_process(root)
-    assert started and started[0] is not None  # the sabotaged worker really ran
+    # Both helpers really ran: the one rendering the plugin's pages and the one writing pages.
+    assert len(started) == 2 and all(worker is not None for worker in started)
     serial, rescued = _files(serial_demo.site), _files(root / "site")
     assert serial.keys() == rescued.keys()
     assert [name for name in serial if serial[name] != rescued[name]] == []
+
+
+def test_the_helper_writes_its_share_and_what_it_logs_is_logged_once_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    jobs: list[list[Any]] = []
+    original_start, original_build_page = Worker.start, ikep_plugin._build_page
+
+    def start(runner: Any, given: Any) -> Worker | None:
+        given = list(given)
+        jobs.append([key for key, _ in given])
+        return original_start(runner, given)
+
+    def noisy(page: Any, *args: Any, **kwargs: Any) -> None:
+        logging.getLogger("mkdocs.plugins.test").warning("geschrieben: %s", page.file.src_uri)
+        original_build_page(page, *args, **kwargs)
+
+    monkeypatch.setattr(ikep_plugin.Worker, "start", start)
+    monkeypatch.setattr(ikep_plugin, "_build_page", noisy)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    root = _demo_copy(tmp_path, parallel=True)
+    monkeypatch.chdir(root)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    with caplog.at_level(logging.INFO), pytest.raises(Abort, match="warnings in strict mode"):
+        build(config)
+    written = [key[1] for key in jobs[1] if key[0] == "write"]
+    logged = [record.getMessage() for record in caplog.records if record.getMessage().startswith("geschrieben: ")]
+    html_pages = [path for path in (root / "site").rglob("*.html") if path.name != "404.html"]
+    # The helper wrote more than half of the pages, each really on disk; what it logged while
+    # writing them was logged here, each message once, and counted by --strict (the Abort above).
+    assert len(written) > len(html_pages) / 2
+    for uri in written:
+        assert (root / "site" / page_url(uri, use_directory_urls=True) / "index.html").is_file()
+    assert sorted(logged) == sorted(f"geschrieben: {uri}" for uri in written)
+    assert not [record for record in caplog.records if "Page skipped" in record.getMessage()]
 
 
 def test_no_fork_while_other_threads_run() -> None:
