@@ -38,7 +38,7 @@ from .content.options import plugin_options
 from .diagnostics import Report
 from .formatting import BERLIN
 from .messages import MESSAGES
-from .model import Kind
+from .model import Kind, Operator
 from .pages import FOOTER_ROLES, NAV_ORDER, SPECIAL_PAGES, PagePlan, overview_uri, plan
 from .placeholders import Placeholder
 from .publish import FEED_URI, SiteFacts
@@ -49,7 +49,7 @@ from .render.jsonld import jsonld_script, organization_jsonld
 from .render.maps import TileSource
 from .render.searchable import for_readers, for_search, has_markers, unsearched
 from .urls import Linker, page_url
-from .worker import Job, Worker
+from .worker import Job, Worker, release_memory
 
 log = logging.getLogger("mkdocs.plugins.ikep")
 
@@ -68,8 +68,9 @@ PROGRESS_EVERY = 2000
 WRITER_SAFE_PLUGINS = frozenset({"ikep", "search", "material/search"})
 # The helper's share of the pages: the build process also indexes every page for the search,
 # copies the static files and writes the search index.
-WRITER_SHARE = 0.6
+WRITER_SHARE = 0.58
 ELSEWHERE_TEMPLATE = "ikep/written-elsewhere.html"
+RELEASE_EVERY = 1000  # pages the helper writes between giving free memory back
 DEFAULT_HOSTING = "GitHub Pages (GitHub Inc., 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA)"
 
 
@@ -103,6 +104,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.compact = True
         self._published: dict[str, str] = {}  # src_uri -> full page while the search indexes it
         self._feed_links: dict[str, str] = {}  # href -> <link> of the feed, per build
+        self._feed_title: str | None = None  # of this build, set in on_env
+        self._operator: Operator | None = None
         self.worker: Worker | None = None  # renders in the background during `mkdocs build`
         self._unfinished: list[_Unfinished] = []  # pages waiting for the worker
         self.dirty = False
@@ -110,6 +113,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.writer: Worker | None = None  # writes a share of the pages during `mkdocs build`
         self._elsewhere: dict[str, _Elsewhere] = {}  # src_uri -> a page the writer writes
         self._quiet = _SkippedPages()
+        self._writing = False  # True while writing pages the search has indexed already
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin object across `mkdocs serve` rebuilds: keep a cache there.
@@ -344,6 +348,10 @@ class IkepPlugin(BasePlugin[IkepConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page complete before the theme sees one; footer links to the legal pages."""
         self._finish_unfinished()
+        # What every page's <head> gets (on_post_page), taken from the model once.
+        site = self.result.site if self.result is not None else None
+        self._feed_title = labels.EXPORT_LABELS["feed_title"].format(name=publish.site_name(site)) if site else None
+        self._operator = site.operator if site else None
         # For the theme's (non-escaping) environment.
         env.globals["ikep_legal_label"] = labels.LABELS["footer_legal"]
         env.globals["ikep_legal_links"] = [
@@ -383,25 +391,48 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         env.get_template(home.meta.get("template", "main.html")).render(get_context(nav, doc_files, config, home))
         share = [page for number, page in enumerate(pages) if _writer_takes(number)]
         by_uri = {page.file.src_uri: page for page in share}
+        written: list[Page] = []
+
+        def prepare() -> None:
+            """In the helper: nothing it does not need, so that it shares as much memory as it can.
+
+            The content model served the pages' content, which is complete now; the pages the
+            build process writes are not needed, nor is a search index (see `_indexed_already`).
+            """
+            self.result, self.renderer, self.plans = None, None, {}
+            for file in doc_files:
+                if file.src_uri not in by_uri and file.page is not None:
+                    file.page.content = None
+            release_memory()
 
         def write(key: Hashable, payload: Any) -> str:
             """In the helper: the page rendered and written; what was logged meanwhile, to log again."""
             assert isinstance(key, tuple)
-            with _kept_records() as records:
-                write_here(by_uri[key[1]])
+            page = by_uri[key[1]]
+            with _kept_records() as records, self._indexed_already(config):
+                write_here(page)
+            page.content = None  # written: not needed any more
+            written.append(page)
+            if len(written) % RELEASE_EVERY == 0:
+                release_memory()
             return json.dumps(records)
 
-        self.writer = Worker.start(write, [(("write", uri), None) for uri in by_uri])
+        self.writer = Worker.start(write, [(("write", uri), None) for uri in by_uri], prepare=prepare)
         if self.writer is None:
             return
+        self.writer.no_more_jobs()  # it ends as soon as it is done, and gives its memory back
         for uri, page in by_uri.items():
             self._elsewhere[uri] = _Elsewhere(page, page.meta.get("template"), write_here)
             page.meta["template"] = ELSEWHERE_TEMPLATE
         self._quiet.install(by_uri)
 
-    @event_priority(-100)  # last: the search writes its index while the helper still writes pages
+    @event_priority(100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Wait for the helper; a page it did not write is written here."""
+        """Wait for the helper; a page it did not write is written here.
+
+        First of all plugins: the search index of a large site takes hundreds of megabytes to
+        write, better not while the helper still holds its share of the build's memory.
+        """
         writer = self.writer
         if writer is None:
             return
@@ -417,10 +448,35 @@ class IkepPlugin(BasePlugin[IkepConfig]):
                 page.meta["template"] = elsewhere.template
             records = writer.take(("write", uri))
             if records is None:
-                elsewhere.write_here(page)
+                with self._indexed_already(config):
+                    elsewhere.write_here(page)
                 continue
             for name, level, message in json.loads(records):
                 logging.getLogger(name).log(level, "%s", message)
+
+    @contextlib.contextmanager
+    def _indexed_already(self, config: MkDocsConfig) -> Iterator[None]:
+        """While writing a page the search has indexed already: in the helper, or written here later.
+
+        The search plugin's index stands aside, so that the page is not indexed twice (in the
+        helper, the index would only take memory); the page goes to the theme as readers get it.
+        """
+        searches = [
+            plugin
+            for name in SEARCH_PLUGINS
+            if (plugin := config.plugins.get(name)) is not None and hasattr(plugin, "search_index")
+        ]
+        # Not `enabled: false`: the theme would then leave the search box out of the page.
+        kept = [plugin.search_index for plugin in searches]
+        self._writing = True
+        for plugin in searches:
+            plugin.search_index = _NothingIndexed()
+        try:
+            yield
+        finally:
+            self._writing = False
+            for plugin, index in zip(searches, kept, strict=True):
+                plugin.search_index = index
 
     def _tiles(self) -> TileSource:
         options = {**asdict(DEFAULT_TILES), **{key: str(value) for key, value in self.config.tiles.items()}}
@@ -438,17 +494,16 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             return ""  # the helper writes this page
         if self.compact:
             output = compact_html(output)
-        if self.result is None or (site_url := _site_url(config)) is None:
+        if self._feed_title is None or (site_url := _site_url(config)) is None:
             return output
         # Relative: Material fetches "sitemap.xml" beside every rel=alternate link, which must
         # stay on this site (and works on a preview under another address).
         href = Linker(page.file.src_uri, config.use_directory_urls).to(FEED_URI)
         if href not in self._feed_links:  # one per folder depth
-            title = labels.EXPORT_LABELS["feed_title"].format(name=publish.site_name(self.result.site))
-            self._feed_links[href] = feed_link_tag(href, title)
+            self._feed_links[href] = feed_link_tag(href, self._feed_title)
         head = self._feed_links[href]
-        if page.is_homepage and self.result.site.operator:
-            head += jsonld_script(organization_jsonld(self.result.site.operator, site_url))
+        if page.is_homepage and self._operator:
+            head += jsonld_script(organization_jsonld(self._operator, site_url))
         return output.replace("</head>", head + "</head>", 1)
 
     # Navigation ----------------------------------------------------------------------------------
@@ -539,7 +594,9 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         content = page.content
         if content is None:
             return context
-        if self.search_active:
+        if self._writing and self.search_active:  # indexed already: the page goes to the reader
+            page.content = _for_readers_only(content)
+        elif self.search_active:
             self._published[page.file.src_uri] = content
             cache = self.cache
             page.content = for_search(content) if cache is None else cache.for_search(page.file.src_uri, content)
@@ -551,8 +608,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
     def _after_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         content = self._published.pop(page.file.src_uri, None)
         if content is not None:
-            content = for_readers(content)
-            page.content = SEARCH_ATTRIBUTES.sub("", content) if "data-search-" in content else content
+            page.content = _for_readers_only(content)
         return context
 
     on_page_context = CombinedEvent(_before_search, _after_search)
@@ -651,6 +707,19 @@ class _Elsewhere:
     page: Page
     template: str | None
     write_here: Callable[[Page], None]
+
+
+class _NothingIndexed:
+    """Stands in for the search plugin's index in the helper that writes pages."""
+
+    def add_entry_from_context(self, page: Page) -> None:
+        pass
+
+
+def _for_readers_only(content: str) -> str:
+    """The page as readers get it once the search has seen it: no markers, no search attributes."""
+    content = for_readers(content)
+    return SEARCH_ATTRIBUTES.sub("", content) if "data-search-" in content else content
 
 
 def _writer_takes(number: int) -> bool:

@@ -15,6 +15,7 @@ rebuilds there reuse what the last build rendered anyway.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import os
 import pickle
@@ -35,6 +36,20 @@ _HEADER: Final = struct.Struct(">I")  # length of the pickled frame that follows
 _PIPE_BYTES: Final = 1 << 20  # fewer stalls of the child on a busy build process
 _BATCH_BYTES: Final = 256 * 1024  # results sent together, so there are few frames to unpickle
 _F_SETPIPE_SZ: Final = 1031  # Linux; fcntl exports it from Python 3.10 on, but not everywhere
+
+
+def release_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's malloc_trim); elsewhere nothing.
+
+    After a fork, a page of memory is shared until one of the processes writes to it. A helper
+    that drops what it does not need, and gives the pages back, keeps the two processes' sum
+    close to the build's own memory.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def can_fork() -> bool:
@@ -59,12 +74,16 @@ class Worker:
         self._incoming = _Frames()
         self._done: dict[Hashable, str | None] = {}
         self._open = True  # results may still come
+        self._ended = False  # the end mark is on its way: no more jobs
         self._reaped = False
         self.failed = False  # the child died or broke the protocol: nothing more will come
 
     @classmethod
-    def start(cls, runner: Runner, jobs: Iterable[Job]) -> Worker | None:
-        """Fork a child that starts on `jobs` at once; None where that is not possible."""
+    def start(cls, runner: Runner, jobs: Iterable[Job], *, prepare: Callable[[], None] | None = None) -> Worker | None:
+        """Fork a child that starts on `jobs` at once; None where that is not possible.
+
+        `prepare` runs in the child before its first job: what only the child should change.
+        """
         if not (can_fork() and _alone()):
             return None
         first = list(jobs)
@@ -75,9 +94,13 @@ class Worker:
         # Buffered output would otherwise be written twice, once by each process.
         sys.stdout.flush()
         sys.stderr.flush()
+        # The build's garbage collections would write to every object it shares with the child,
+        # and so copy the memory page it sits on: what exists now is left alone until the end.
+        gc.freeze()
         try:
             pid = os.fork()
         except OSError:
+            gc.unfreeze()
             for descriptor in (jobs_read, jobs_write, results_read, results_write):
                 os.close(descriptor)
             return None
@@ -86,6 +109,8 @@ class Worker:
             try:
                 os.close(jobs_write)
                 os.close(results_read)
+                if prepare is not None:
+                    prepare()
                 _child(runner, first, jobs_read, results_write)
                 code = 0
             finally:
@@ -97,7 +122,7 @@ class Worker:
         return cls(pid, jobs_write, results_read)
 
     def submit(self, key: Hashable, payload: Any) -> None:
-        if self._open:
+        if self._open and not self._ended:
             self._outgoing += _frame((key, payload))
             self._send()
 
@@ -115,10 +140,16 @@ class Worker:
         """The child's HTML for `key`; None when it has none (failed, died): render it here."""
         return self._done.pop(key, None)
 
+    def no_more_jobs(self) -> None:
+        """Tell the child that the jobs it has are all: it ends (and frees its memory) when done."""
+        if self._open and not self._ended:
+            self._ended = True
+            self._outgoing += _frame(_END)
+            self._send()
+
     def finish(self) -> None:
         """Wait until the child has answered every job and has ended."""
-        if self._open:
-            self._outgoing += _frame(_END)
+        self.no_more_jobs()
         while self._open:
             wanted_write = [self._jobs] if self._outgoing else []
             readable, writable, _ = select.select([self._results], wanted_write, [])
@@ -139,6 +170,7 @@ class Worker:
             self._reaped = True
             os.close(self._jobs)  # the child ends once it sees the pipe closed
             self._reap()
+            gc.unfreeze()
 
     def _send(self) -> None:
         if not self._outgoing:

@@ -91,6 +91,37 @@ def test_closing_stops_a_busy_worker_at_once() -> None:
         os.waitpid(worker.pid, os.WNOHANG)  # reaped: no zombie left behind
 
 
+_PREPARED: list[str] = []
+
+
+def _prepared(key: Hashable, payload: Any) -> str:
+    return ",".join(_PREPARED)
+
+
+def test_prepare_runs_in_the_child_only_before_its_first_job() -> None:
+    worker = Worker.start(_prepared, [("a", None)], prepare=lambda: _PREPARED.append("vorbereitet"))
+    assert worker is not None
+    worker.finish()
+    assert worker.take("a") == "vorbereitet"
+    assert _PREPARED == []  # the build process is left as it was
+
+
+def test_a_child_told_there_are_no_more_jobs_ends_when_done() -> None:
+    worker = Worker.start(_echo, [("a", 1), ("b", 2)])
+    assert worker is not None
+    worker.no_more_jobs()
+    worker.submit("c", 3)  # too late: not sent
+    deadline = time.monotonic() + 10
+    while worker.waiting("c"):  # until the child closes its end: it has ended by itself
+        assert time.monotonic() < deadline
+        worker.poll()
+        time.sleep(0.01)
+    pid, _ = os.waitpid(worker.pid, 0)
+    assert pid == worker.pid
+    assert worker.take("a") and worker.take("b") and worker.take("c") is None
+    worker.close()
+
+
 # Whole sites --------------------------------------------------------------------------------------
 
 
@@ -149,8 +180,8 @@ def test_what_the_worker_does_not_deliver_the_build_renders_itself(
     started: list[Worker | None] = []
     original = Worker.start
 
-    def start(runner: Any, jobs: Any) -> Worker | None:
-        worker = original(sabotage, jobs)
+    def start(runner: Any, jobs: Any, **options: Any) -> Worker | None:
+        worker = original(sabotage, jobs, **options)
         started.append(worker)
         return worker
 
@@ -172,10 +203,10 @@ def test_the_helper_writes_its_share_and_what_it_logs_is_logged_once_here(
     jobs: list[list[Any]] = []
     original_start, original_build_page = Worker.start, ikep_plugin._build_page
 
-    def start(runner: Any, given: Any) -> Worker | None:
+    def start(runner: Any, given: Any, **options: Any) -> Worker | None:
         given = list(given)
         jobs.append([key for key, _ in given])
-        return original_start(runner, given)
+        return original_start(runner, given, **options)
 
     def noisy(page: Any, *args: Any, **kwargs: Any) -> None:
         logging.getLogger("mkdocs.plugins.test").warning("geschrieben: %s", page.file.src_uri)
