@@ -101,9 +101,12 @@ class BuildCache:
     jinja: Any = None  # the renderer's Jinja environment, its templates compiled (render/html.py)
 
     def for_search(self, src_uri: str, html: str) -> str:
-        """`searchable.for_search(html)`, kept while the page is the same."""
-        version = hashlib.sha1(html.encode("utf-8")).hexdigest()
-        return self.searched.get_or_make(src_uri, version, lambda: for_search(html))
+        """`searchable.for_search(html)`, kept while the page is the same.
+
+        The page itself is the version: comparing two strings is exact and several times
+        faster than hashing one, and most pages are the very string kept from the last build.
+        """
+        return self.searched.get_or_make(src_uri, html, lambda: for_search(html))
 
     def reuse(self, content_version: str, process_version: Callable[[Process], str]) -> Reuse:
         return Reuse(content_version, process_version, self.published, self.shares)
