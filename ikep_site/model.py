@@ -278,6 +278,8 @@ class Site:
     operator: Operator | None = None
     # Simplified boundary shapes by file (relative to content/), shared by every map of the site.
     geometries: dict[str, tuple[Feature, ...]] = field(default_factory=dict)
+    # A fingerprint of the file each of them was made from: what kept maps and shapes are checked by.
+    geometry_versions: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_portal(self) -> bool:

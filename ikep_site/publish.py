@@ -19,7 +19,7 @@ from .geometry import select
 from .jsonschema import SCHEMA_DIR, all_schemas, dumps
 from .labels import EXPORT_LABELS
 from .model import Area, Call, Contact, Kind, Site
-from .pages import downloads
+from .pages import Download, downloads
 from .render.calendar import calendar_ics, call_ics
 from .render.feeds import atom_feed
 from .render.mapviews import shared_geometry_files
@@ -88,16 +88,18 @@ def files(
 ) -> dict[str, str | bytes]:
     """All generated files by path in the site.
 
-    `kept` spares remaking unchanged calendars, `reuse` the open data and the feed; `rel` passes
-    relations the caller has already derived (they are derived here otherwise).
+    `kept` spares remaking unchanged calendars, `reuse` the open data, the shapes for the maps,
+    the indicators' tables and the feed; `rel` passes relations the caller has already derived
+    (they are derived here otherwise).
     """
     out: dict[str, str | bytes] = {}
-    for download in downloads(site, folders):
-        out[download.src_uri] = indicator_csv(download.indicator)
-    out.update(shared_geometry_files(site))
+    out.update(_downloads(site, folders, reuse))
     if reuse is None:
+        out.update(shared_geometry_files(site))
         out.update(_open_data(site, facts))
     else:
+        shapes_from = sorted(site.geometry_versions.items())
+        out.update(reuse.together("map shapes", (facts, shapes_from), lambda: shared_geometry_files(site)))
         out.update(reuse.together("open data", facts, lambda: _open_data(site, facts, reuse.part)))
     out.update({f"{SCHEMA_DIR}/{name}": dumps(schema) for name, schema in all_schemas().items()})
     if facts.site_url:
@@ -108,6 +110,24 @@ def files(
         else:
             out.update(reuse.together("feed", facts, lambda: {FEED_URI: _feed(site, facts, derived)}))
     return out
+
+
+def _downloads(site: Site, folders: Mapping[Kind, str], reuse: Reuse | None) -> dict[str, str]:
+    """Each indicator's values as CSV; under `mkdocs serve`, kept per process while it is unchanged."""
+    if reuse is None:
+        return _indicator_files(downloads(site, folders))
+    by_process: dict[str, list[Download]] = {}
+    for download in downloads(site, folders):
+        by_process.setdefault(download.goal.process, []).append(download)
+    out: dict[str, str] = {}
+    for process_id, items in by_process.items():
+        process = site.processes.get(process_id) or site.main
+        out.update(reuse.part("downloads", process, partial(_indicator_files, items)))
+    return out
+
+
+def _indicator_files(items: list[Download]) -> dict[str, str]:
+    return {download.src_uri: indicator_csv(download.indicator) for download in items}
 
 
 def _organizer(site: Site) -> Contact | None:
@@ -210,9 +230,15 @@ def areas_geojson(site: Site, url_of: Callable[[str], str] | None = None, part: 
         if not area.geometry or not area.key_property or area.geometry not in site.geometries:
             continue
         process = site.processes.get(area.process) or site.main
-        make = partial(_area_feature, site, area, url_of)
+        make = partial(_feature_json, site, area, url_of)
         features.append(part(f"area {area.key}", process, make))
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+    # The features as text: kept under `mkdocs serve`, a shape's thousands of coordinate lists
+    # would be objects the garbage collector walks on every full collection.
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+
+
+def _feature_json(site: Site, area: Area, url_of: Callable[[str], str] | None) -> str:
+    return json.dumps(_area_feature(site, area, url_of), ensure_ascii=False, separators=(",", ":"))
 
 
 def _area_feature(site: Site, area: Area, url_of: Callable[[str], str] | None) -> dict[str, object]:

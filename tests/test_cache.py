@@ -41,6 +41,17 @@ def test_rebuild_after_one_edit_reuses_everything_else(tmp_path: Path) -> None:
     assert "Projekt 07 (neu)" in (tmp_path / "site/daten/projekte.csv").read_text(encoding="utf-8-sig")
     assert "Projekt 07 (neu)" in (tmp_path / "site/ziele/ortskerne-beleben/index.html").read_text(encoding="utf-8")
 
+    # A new value of the goal's indicator reaches the indicator's table, kept until now.
+    table = tmp_path / "site/ziele/ortskerne-beleben/leerstand.csv"
+    assert "6,9" not in table.read_text(encoding="utf-8-sig")
+    goal = root / "content/ziele/ortskerne-beleben.md"
+    goal.write_text(
+        goal.read_text(encoding="utf-8").replace("{year: 2024, value: 7.1}", "{year: 2025, value: 6.9}"),
+        encoding="utf-8",
+    )
+    build(config)
+    assert "2025;6,9" in table.read_text(encoding="utf-8-sig")
+
 
 def test_areas_are_kept_until_their_boundary_file_changes(tmp_path: Path) -> None:
     shapes = json.loads(GEOAREAS["geodaten/kl-ortsgemeinden.geojson"])
@@ -67,6 +78,9 @@ members: ["{first["AGS"]}"]
 
     build(config)
     assert first["GEN"] in page.read_text(encoding="utf-8")
+    # The boundary file as the maps load it, published once for the site.
+    (published,) = (tmp_path / "site/assets/ikep/geo").glob("gemeinden-*.geojson")
+    assert first["GEN"] in published.read_text(encoding="utf-8")
 
     plugin.cache.parsed.hits = 0
     build(config)
@@ -80,6 +94,8 @@ members: ["{first["AGS"]}"]
     assert plugin.cache.parsed.hits == 1  # only the goal: the area's boundary file changed
     html = page.read_text(encoding="utf-8")
     assert "Umbenannt" in html and first["GEN"] not in html
+    shapes_now = published.read_text(encoding="utf-8")
+    assert "Umbenannt" in shapes_now and first["GEN"] not in shapes_now
 
 
 PORTAL_PROFILE = "name: Zukunfts-Check Dorf {name}\nkind: Zukunfts-Check Dorf\n"

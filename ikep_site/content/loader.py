@@ -220,7 +220,12 @@ class Loader:
             processes[process_id] = Process(id=process_id, profile=profile, **owned)  # type: ignore[arg-type]
         if portal:
             log.info("ikep: %d Prozesse, %d Einträge", len(portal), sum(len(items) for items in entities.values()))
-        result.site = Site(processes=processes, operator=self._load_operator(operator), geometries=self.geometries)
+        result.site = Site(
+            processes=processes,
+            operator=self._load_operator(operator),
+            geometries=self.geometries,
+            geometry_versions={path: self._geometry_digests[path] for path in self.geometries},
+        )
         self._check_locations(result.site)
         return result
 

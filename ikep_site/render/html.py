@@ -246,7 +246,8 @@ class HtmlRenderer:
     def _shape_digest(self, path: str) -> str:
         """One fingerprint per boundary file and build, not one per page that shows it."""
         if path not in self._shape_digests:
-            self._shape_digests[path] = digest(self.site.geometries.get(path))
+            made_from = self.site.geometry_versions.get(path)
+            self._shape_digests[path] = made_from or digest(self.site.geometries.get(path))
         return self._shape_digests[path]
 
     def _plan_scope(self, plan: PagePlan) -> Process:
