@@ -19,15 +19,19 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
-
-from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from ..derive import calls_in_order
 from ..formatting import BERLIN, format_date, format_time
 from ..labels import CALL_FORMAT, EXPORT_LABELS, LABELS
 from ..model import Call, Contact
+
+# icalendar (with dateutil: 35 ms) is imported where a calendar is made, not with this module:
+# `mkdocs build` makes the calendars after its helper process has started (see worker.py), which
+# then starts that much sooner and never needs icalendar itself.
+if TYPE_CHECKING:
+    from icalendar import Event
 
 PRODID: Final = "-//ikep-site//Beteiligung//DE"
 # How often subscribed calendar apps should fetch the calendar again (REFRESH-INTERVAL, RFC 7986).
@@ -147,6 +151,8 @@ def call_event(
     else `organizer_email`/`organizer_name` (the process management or the operator); without
     any e-mail address there is no ORGANIZER.
     """
+    from icalendar import Event
+
     event = Event()
     event.add("uid", uid)
     modified = berlin_midnight(call.updated) if call.updated is not None else _moment(stamp)
@@ -208,6 +214,8 @@ def calendar_ics(
     share one dict only between calendars with the same `site_url`, `url_of`, `stamp` and
     `organizer`, which is what makes the event the same.
     """
+    from icalendar import Calendar, vDuration, vText
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -284,6 +292,8 @@ def _timezone_ical(calls: list[Call]) -> bytes:
 @lru_cache(maxsize=64)
 def _berlin_timezone(first_year: int, last_year: int) -> bytes:
     """One VTIMEZONE per span of years, serialised once for all calendars of a build."""
+    from icalendar import Timezone
+
     try:
         zone = Timezone.from_tzid(BERLIN.key, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1))
     except ValueError:  # pragma: no cover - only without tzdata (Windows without the package)
