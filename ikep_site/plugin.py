@@ -9,6 +9,7 @@ projects; those live in the model, derivations and templates.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -114,6 +115,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self._elsewhere: dict[str, _Elsewhere] = {}  # src_uri -> a page the writer writes
         self._quiet = _SkippedPages()
         self._writing = False  # True while writing pages the search has indexed already
+        self._settled = False  # see _settle
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin object across `mkdocs serve` rebuilds: keep a cache there.
@@ -433,6 +435,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         First of all plugins: the search index of a large site takes hundreds of megabytes to
         write, better not while the helper still holds its share of the build's memory.
         """
+        if self.cache is not None and not self._settled:
+            self._settle()
         writer = self.writer
         if writer is None:
             return
@@ -453,6 +457,19 @@ class IkepPlugin(BasePlugin[IkepConfig]):
                 continue
             for name, level, message in json.loads(records):
                 logging.getLogger(name).log(level, "%s", message)
+
+    def _settle(self) -> None:
+        """After the first `mkdocs serve` build: what lives now is left alone by the garbage collector.
+
+        The code of every module and what the cache keeps live as long as the server; a full
+        collection would otherwise walk all of it again in every rebuild (0.1 s at 1,000
+        entities, a fifth of the plugin's share of a rebuild). Garbage of this first build is
+        collected before; what the cache replaces later is freed all the same (by reference
+        counting: what it keeps holds no cycles).
+        """
+        self._settled = True
+        gc.collect()
+        gc.freeze()
 
     @contextlib.contextmanager
     def _indexed_already(self, config: MkDocsConfig) -> Iterator[None]:
