@@ -2,19 +2,22 @@
 
 It wires MkDocs events to the core: load and validate the content (on_files), add the generated
 pages and files, keep entity pages out of the navigation (on_nav), and fill pages with the HTML
-the renderers make (on_page_markdown, on_page_content). It knows nothing about corridors or
-projects; those live in the model, derivations and templates.
+the renderers make (on_page_markdown, on_page_content). During `mkdocs build` it hands work to
+helper processes (worker.py): rendering while MkDocs reads the pages, writing a share of the pages
+once they are complete (on_env, on_post_build). It knows nothing about corridors or projects;
+those live in the model, derivations and templates.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import json
 import logging
 import os
 import re
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -388,12 +391,14 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         def write_here(page: Page) -> None:
             _build_page(page, config, doc_files, nav, env)
 
-        # Compiled before the fork, the theme's templates serve both processes.
+        # Compiled before the fork, the theme's templates serve both processes. A template that
+        # fails is reported where MkDocs renders the page, as in a build without the helper.
         home = pages[0]
-        env.get_template(home.meta.get("template", "main.html")).render(get_context(nav, doc_files, config, home))
+        with contextlib.suppress(Exception):
+            env.get_template(home.meta.get("template", "main.html")).render(get_context(nav, doc_files, config, home))
         share = [page for number, page in enumerate(pages) if _writer_takes(number)]
         by_uri = {page.file.src_uri: page for page in share}
-        written: list[Page] = []
+        written = itertools.count(1)
 
         def prepare() -> None:
             """In the helper: nothing it does not need, so that it shares as much memory as it can.
@@ -414,8 +419,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             with _kept_records() as records, self._indexed_already(config):
                 write_here(page)
             page.content = None  # written: not needed any more
-            written.append(page)
-            if len(written) % RELEASE_EVERY == 0:
+            if next(written) % RELEASE_EVERY == 0:
                 release_memory()
             return json.dumps(records)
 
@@ -443,6 +447,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         writer.finish()
         self.writer = None
         self._quiet.remove()
+        if writer.failed:
+            log.debug("ikep: the helper writing pages stopped early; the rest was written here")
         handed_over, self._elsewhere = self._elsewhere, {}  # written here from now on
         for uri, elsewhere in handed_over.items():
             page = elsewhere.page
@@ -531,7 +537,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         A flat navigation of every entity makes Material write all links into every page, so
         page size (and build time) would grow with the number of entities.
         """
-        self.nav = nav
+        self.nav = nav  # changed in place below
         if config.nav is not None:
             return nav  # the editor chose the navigation; respect it
         hidden = {uri for uri, p in self.plans.items() if p.role == "entity"}
@@ -552,7 +558,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         for before, page, after in zip(bookended[:-2], pages, bookended[2:], strict=False):
             page.previous_page, page.next_page = before, after
         nav.items, nav.pages = items, pages
-        self.nav = nav
         return nav
 
     # Pages ---------------------------------------------------------------------------------------
@@ -779,7 +784,7 @@ class _SkippedPages(logging.Filter):
         super().__init__()
         self.messages: set[str] = set()
 
-    def install(self, src_uris: Iterator[str] | dict[str, Any]) -> None:
+    def install(self, src_uris: Iterable[str]) -> None:
         self.messages = {f"Page skipped: '{uri}'. Generated empty output." for uri in src_uris}
         logging.getLogger(self.LOGGER).addFilter(self)
 
