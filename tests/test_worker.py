@@ -233,6 +233,28 @@ def test_the_helper_writes_its_share_and_what_it_logs_is_logged_once_here(
     assert not [record for record in caplog.records if "Page skipped" in record.getMessage()]
 
 
+def test_no_page_writing_helper_beside_another_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A third plugin may collect something from every page, which the helper's copy would keep to itself."""
+    jobs: list[list[Any]] = []
+    original_start = Worker.start
+
+    def start(runner: Any, given: Any, **options: Any) -> Worker | None:
+        given = list(given)
+        jobs.append([key for key, _ in given])
+        return original_start(runner, given, **options)
+
+    monkeypatch.setattr(ikep_plugin.Worker, "start", start)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    root = _demo_copy(tmp_path, parallel=True)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"].append("tags")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    monkeypatch.chdir(root)
+    _build_in_process(root)
+    assert len(jobs) == 1 and all(key[0] != "write" for key in jobs[0])  # only the rendering helper
+    assert (root / "site/projekte/radweg-lautertal/index.html").is_file()
+
+
 def test_no_fork_while_other_threads_run() -> None:
     """`mkdocs serve` runs a server thread; a fork copies its locks in whatever state they are."""
     stop = threading.Event()
