@@ -6,6 +6,9 @@ forked child has the model and the renderer already (nothing to pickle on the wa
 every job it is given and sends the HTML back through a pipe; the build process picks the
 results up whenever it passes by, without a thread and without ever waiting on a full pipe.
 
+The same machinery serves a second helper, forked once every page is complete, whose jobs are
+writing pages (plugin.py): its answers are what it logged while writing them.
+
 Whatever the child cannot deliver — it failed on a job, it died, it was never started (no
 `fork` on this system) — the build process renders itself, so the site is the same either way.
 Only `mkdocs build` uses it: `mkdocs serve` runs threads, which do not survive a fork, and
