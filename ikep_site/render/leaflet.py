@@ -52,63 +52,51 @@ branca.element.Template = _template  # type: ignore[assignment, attr-defined]
 branca.element._camelify = functools.lru_cache(maxsize=64)(branca.element._camelify)  # type: ignore[attr-defined]
 
 
-class _SharedGeoJson(MacroElement):
+class _IkepCall(MacroElement):
+    """A call into ikep-maps.js with the element's parent (the map or a marker) and one JSON value."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "ikepMaps.{{ this.function }}({{ this._parent.get_name() }}, {{ this.argument|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, function: str, argument: object) -> None:
+        super().__init__()
+        self._name = "IkepCall"
+        self.function = function  # one of ours, never an editor's text
+        self.argument = argument
+
+
+def _shared_geojson(layer: GeoLayer) -> _IkepCall:
     """Adds a layer from a shared GeoJSON file; ikep-maps.js fetches and filters it."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "ikepMaps.addGeoJson({{ this._parent.get_name() }}, {{ this.options|tojson }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, layer: GeoLayer) -> None:
-        super().__init__()
-        self._name = "SharedGeoJson"
-        self.options = {
-            "url": layer.url,
-            "key": layer.key,
-            "members": list(layer.members),
-            "labelProperty": layer.label_property,
-            "label": layer.label,
-            "link": layer.link,
-            "style": layer.style,
-        }
+    options = {
+        "url": layer.url,
+        "key": layer.key,
+        "members": list(layer.members),
+        "labelProperty": layer.label_property,
+        "label": layer.label,
+        "link": layer.link,
+        "style": layer.style,
+    }
+    return _IkepCall("addGeoJson", options)
 
 
-class _MarkerLink(MacroElement):
+def _marker_link(url: str) -> _IkepCall:
     """Makes a marker lead to a page, by click and by Enter (Leaflet markers take keyboard focus)."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "ikepMaps.linkMarker({{ this._parent.get_name() }}, {{ this.url|tojson }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, url: str) -> None:
-        super().__init__()
-        self._name = "MarkerLink"
-        self.url = url
+    return _IkepCall("linkMarker", url)
 
 
-class _Consent(MacroElement):
+def _consent(tiles: TileSource, bounds: tuple[float, float, float, float]) -> _IkepCall:
     """Registers the map with ikep-maps.js, which offers the background tiles on request."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "ikepMaps.setup({{ this._parent.get_name() }}, {{ this.options|tojson }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, tiles: TileSource, bounds: tuple[float, float, float, float]) -> None:
-        super().__init__()
-        self._name = "Consent"
-        min_lon, min_lat, max_lon, max_lat = bounds
-        self.options = {
-            "bounds": [[min_lat, min_lon], [max_lat, max_lon]],
-            "url": tiles.url,
-            "referrerPolicy": tiles.referrer_policy,
-            "attribution": str(Markup('<a href="{}">{}</a>').format(tiles.attribution_url, tiles.attribution)),
-        }
+    min_lon, min_lat, max_lon, max_lat = bounds
+    options = {
+        "bounds": [[min_lat, min_lon], [max_lat, max_lon]],
+        "url": tiles.url,
+        "referrerPolicy": tiles.referrer_policy,
+        "attribution": str(Markup('<a href="{}">{}</a>').format(tiles.attribution_url, tiles.attribution)),
+    }
+    return _IkepCall("setup", options)
 
 
 def canvas_and_script(view: MapView, figure_id: str) -> tuple[str, str]:
@@ -137,13 +125,13 @@ def _folium_map(view: MapView, figure_id: str) -> folium.Map:
     folium_map.default_css = []
     folium_map.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]])
     for layer in view.layers:
-        folium_map.add_child(_SharedGeoJson(layer))
+        folium_map.add_child(_shared_geojson(layer))
     for marker in view.markers:
         point = folium.Marker([marker.lat, marker.lon], title=marker.label, alt=marker.label, keyboard=True)
         if marker.link:
-            point.add_child(_MarkerLink(marker.link))
+            point.add_child(_marker_link(marker.link))
         folium_map.add_child(point)
-    folium_map.add_child(_Consent(view.tiles, view.bounds))
+    folium_map.add_child(_consent(view.tiles, view.bounds))
     _number_elements(folium_map, figure_id)
     return folium_map
 
