@@ -210,7 +210,12 @@ def check_site(root: Path, prefix: str = "") -> Report:
         config.display,
         {"process": config.process, "operator": config.operator},
     )
-    result = loader.load(pages, process=sources.get("process"), operator=sources.get("operator"))
+    result = loader.load(
+        pages,
+        process=sources.get("process"),
+        operator=sources.get("operator"),
+        all_files=_content_files(config.docs_dir),
+    )
     report.extend(result.report)
     if config.plugin and config.operator is None:
         report.add(config.display, None, MESSAGES["operator_missing"].format(missing="operator"))
@@ -228,11 +233,31 @@ def check_site(root: Path, prefix: str = "") -> Report:
 
 def _documentation_pages(docs_dir: Path) -> Iterator[str]:
     """The Markdown files MkDocs builds: its default excludes are dot files and `templates/`."""
-    for path in docs_dir.rglob("*.md"):
-        parts = path.relative_to(docs_dir).parts
-        if any(part.startswith(".") for part in parts) or parts[0] == "templates":
+    return (src_uri for src_uri in _content_files(docs_dir) if src_uri.endswith(".md"))
+
+
+def _content_files(docs_dir: Path) -> Iterator[str]:
+    """Every file MkDocs publishes from content/, following links as MkDocs does, but not out of content/
+    (a linked folder leading elsewhere is named itself, for the check to report)."""
+    root = os.path.realpath(docs_dir)
+    for folder, subfolders, names in os.walk(docs_dir, followlinks=True):
+        relative = Path(folder).relative_to(docs_dir).parts
+        if relative and relative[0] == "templates":
+            subfolders[:] = []
             continue
-        yield "/".join(parts)
+        inside = []
+        for name in sorted(subfolders):
+            if name.startswith("."):
+                continue
+            real = os.path.realpath(os.path.join(folder, name))
+            if real == root or real.startswith(root + os.sep):
+                inside.append(name)
+            else:
+                yield "/".join((*relative, name))
+        subfolders[:] = inside
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield "/".join((*relative, name))
 
 
 def _read_text(path: Path) -> str:

@@ -138,6 +138,48 @@ MESSAGES: Final = {
         "Besucher weiter. Bitte in mkdocs.yml unter theme: font: false eintragen."
     ),
     "unreadable_page": "Die Seite kann nicht gelesen werden und wird ausgelassen.",
+    # Files not read as entries, links out of content/, outputs with two owners (content/stray.py, outputs.py)
+    "stray_folder_case": (
+        "Der Ordner '{folder}' wird nicht als Ordner für Einträge gelesen: Er muss '{expected}' heißen "
+        "(Groß- und Kleinschreibung zählt). Benennen Sie den Ordner um."
+    ),
+    "stray_subfolder": (
+        "Einträge liegen direkt im Ordner {folder}/, nicht in einem Unterordner: Diese Datei wird nicht als "
+        "Eintrag gelesen und fehlt in allen Übersichten. Verschieben Sie sie nach {target}."
+    ),
+    "stray_suffix": (
+        "Die Datei '{name}' wird nicht als Eintrag gelesen, weil sie nicht auf .md endet. Benennen Sie sie "
+        "um in '{target}'."
+    ),
+    "stray_text_file": (
+        "Die Datei '{name}' wird nicht als Eintrag gelesen, sondern unverändert veröffentlicht. Soll sie ein "
+        "Eintrag sein, schreiben Sie ihn als Markdown-Datei '{target}'."
+    ),
+    "link_outside": (
+        "Diese Datei ist eine Verknüpfung (symbolischer Link) auf eine Datei außerhalb des Ordners content/ und "
+        "wird nicht veröffentlicht. Legen Sie die Datei selbst in den Ordner content/."
+    ),
+    "image_outside": (
+        "image: Die Datei '{value}' ist eine Verknüpfung auf eine Datei außerhalb des Ordners content/ und wird "
+        "nicht veröffentlicht. Legen Sie das Bild selbst in den Ordner content/."
+    ),
+    "output_collision": (
+        "Die Adresse {uri} würde zweimal veröffentlicht: als {first} und als {second}. Nur eines davon kann "
+        "dort stehen; benennen Sie eines um."
+    ),
+    "owner_editor_file": "Ihre Datei {path}",
+    "owner_page": "Seite aus {path}",
+    "owner_generated_page": "erzeugte Seite „{title}“",
+    "owner_asset": "Datei des Plugins",
+    "owner_indicator_table": "Tabelle des Indikators '{indicator}' aus {path}",
+    "owner_call_calendar": "Kalender der Beteiligung aus {path}",
+    "owner_calls_calendar": "Kalender aller Beteiligungen",
+    "owner_process_calls_calendar": "Kalender der Beteiligungen von „{process}“",
+    "owner_area_calendar": "Kalender des Raums aus {path}",
+    "owner_feed": "Atom-Feed der Website",
+    "owner_open_data": "offene Daten der Website",
+    "owner_schema": "JSON-Schema der Einträge",
+    "owner_shapes": "Umrisse für die Karten",
     "site_url_missing": (
         "site_url fehlt in mkdocs.yml. Ohne die Adresse der Website können Kalender und Feed keine "
         "vollständigen Links enthalten und werden nicht erzeugt."

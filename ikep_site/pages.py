@@ -54,8 +54,10 @@ def overview_uri(folders: Mapping[Kind, str], kind: Kind) -> str:
     return f"{folders[kind]}/index.md"
 
 
-def indicator_csv_uri(folders: Mapping[Kind, str], goal: Goal, indicator: Indicator) -> str:
-    return f"{folders[Kind.GOAL]}/{goal.id}/{indicator.id}.csv"
+def indicator_csv_uri(goal: Goal, indicator: Indicator) -> str:
+    """Beside the goal's page, so that in a portal each process's goal has its own tables."""
+    stem = goal.src_uri[: -len(".md")] if goal.src_uri.endswith(".md") else goal.src_uri
+    return f"{stem}/{indicator.id}.csv"
 
 
 def plan(site: Site, folders: Mapping[Kind, str], existing: Set[str]) -> list[PagePlan]:
@@ -127,7 +129,7 @@ def _overview(uri: str, kind: Kind, existing: Set[str], process: str | None) -> 
 
 def downloads(site: Site, folders: Mapping[Kind, str]) -> list[Download]:
     return [
-        Download(indicator_csv_uri(folders, goal, indicator), goal, indicator)
+        Download(indicator_csv_uri(goal, indicator), goal, indicator)
         for goal in site.main.goals.values()
         for indicator in goal.indicators
     ]

@@ -43,6 +43,7 @@ from .diagnostics import Report
 from .formatting import BERLIN
 from .messages import MESSAGES
 from .model import Kind, Operator
+from .outputs import Collision, Outputs, Owner, shared_addresses
 from .pages import FOOTER_ROLES, NAV_ORDER, SPECIAL_PAGES, PagePlan, overview_uri, plan
 from .placeholders import Placeholder
 from .publish import FEED_URI, SiteFacts
@@ -61,6 +62,7 @@ PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_PREFIX = "assets/ikep"
+ASSET_OWNER = Owner("owner_asset")
 MAP_MARK = "data-ikep-map"
 SEARCH_PLUGINS = ("search", "material/search")
 # Attributes Material's search plugin removes from a page once it has indexed it.
@@ -193,6 +195,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         )
         result = loader.load(
             [file.src_uri for file in files.documentation_pages()],
+            all_files=[file.src_uri for file in _editor_files(files, docs_dir)],
             process=sources.get("process"),
             operator=sources.get("operator"),
         )
@@ -219,10 +222,11 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         if site_url is None:
             result.report.add(config_name, None, MESSAGES["site_url_missing"])
         facts = SiteFacts(site_url=site_url, build_date=self.today, use_directory_urls=config.use_directory_urls)
+        asset_collisions: list[Collision] = []
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
                 uri = f"{ASSET_PREFIX}/{asset.relative_to(ASSETS_DIR).as_posix()}"
-                _replace(files, File.generated(config, uri, abs_src_path=str(asset)))
+                asset_collisions += _replace(files, File.generated(config, uri, abs_src_path=str(asset)), ASSET_OWNER)
 
         self.renderer = HtmlRenderer(
             config.theme.dirs,
@@ -260,9 +264,33 @@ class IkepPlugin(BasePlugin[IkepConfig]):
                 lambda process: versions.build + versions.scope(process),
             )
         published = publish.files(result.site, self.folders, facts, calendars, self.renderer.relations, reuse)
+        collisions = [*asset_collisions, *published.collisions]
         for uri, content in published.items():
-            _replace(files, File.generated(config, uri, content=content))
+            collisions += _replace(files, File.generated(config, uri, content=content), published.owners[uri])
+        owners = self._owners(published)
+        editors = {file.src_uri for file in _editor_files(files, docs_dir)}
+        collisions += shared_addresses(
+            (file.dest_uri, _editor_owner(file) if file.src_uri in editors else owners.get(file.src_uri, ASSET_OWNER))
+            for file in files
+            if file.generated_by or file.src_uri in editors  # a site may replace the theme's own files
+        )
+        for collision in collisions:
+            path = self.display_prefix + collision.src_uri if collision.src_uri else config_name
+            log.warning("%s: %s", path, collision.message(self.display_prefix))
         return files
+
+    def _owners(self, published: Outputs) -> dict[str, Owner]:
+        """Who each generated file belongs to (by src_uri), for reporting two at one address."""
+        owners: dict[str, Owner] = {uri: owner for uri, owner in published.owners.items()}
+        for uri, page_plan in self.plans.items():
+            if page_plan.generated:
+                source = page_plan.src_uri if page_plan.role == "entity" else None
+                owners[uri] = (
+                    Owner("owner_page", source)
+                    if source
+                    else Owner("owner_generated_page", details=(("title", page_plan.title),))
+                )
+        return owners
 
     # Rendering in the background (`mkdocs build`) -------------------------------------------------
 
@@ -831,11 +859,28 @@ def _display_prefix(docs_dir: Path, config_dir: Path) -> str:
         return docs_dir.as_posix().rstrip("/") + "/"
 
 
-def _replace(files: Files, file: File) -> None:
+def _replace(files: Files, file: File, owner: Owner | None = None) -> list[Collision]:
+    """Put a generated file in; with an `owner`, an editor's file at its place is a collision."""
     existing = files.get_file_from_path(file.src_uri)
+    collisions = []
     if existing is not None:
+        if owner is not None and not existing.generated_by:
+            collisions.append(Collision(file.src_uri, _editor_owner(existing), owner))
         files.remove(existing)
     files.append(file)
+    return collisions
+
+
+def _editor_files(files: Files, docs_dir: Path) -> Iterator[File]:
+    """The files an editor put in content/ (not the theme's, not generated ones)."""
+    root = os.path.abspath(docs_dir)
+    for file in files:
+        if not file.generated_by and file.src_dir and os.path.abspath(file.src_dir) == root:
+            yield file
+
+
+def _editor_owner(file: File) -> Owner:
+    return Owner("owner_editor_file", file.src_uri)
 
 
 def _source_text(path: Path) -> str:

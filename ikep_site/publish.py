@@ -18,7 +18,8 @@ from .derive import Relations, relations
 from .geometry import select
 from .jsonschema import SCHEMA_DIR, all_schemas, dumps
 from .labels import EXPORT_LABELS
-from .model import Area, Call, Contact, Kind, Site
+from .model import Area, Call, Contact, Kind, Process, Site
+from .outputs import Outputs, Owner
 from .pages import Download, downloads
 from .render.calendar import calendar_ics, call_ics
 from .render.feeds import atom_feed
@@ -57,8 +58,10 @@ def call_calendar_uri(call: Call) -> str:
     return f"{_stem(call.src_uri)}.ics"
 
 
-def calls_calendar_uri(folders: Mapping[Kind, str]) -> str:
-    return f"{folders[Kind.CALL]}/{CALENDAR_NAME}"
+def calls_calendar_uri(folders: Mapping[Kind, str], process_id: str = "") -> str:
+    """The calendar of all calls: of the site, or in a portal of one process, in its own folder."""
+    prefix = f"{process_id}/" if process_id else ""
+    return f"{prefix}{folders[Kind.CALL]}/{CALENDAR_NAME}"
 
 
 def area_calendar_uri(area: Area) -> str:
@@ -85,44 +88,57 @@ def files(
     kept: Kept[str, bytes] | None = None,
     rel: Relations | None = None,
     reuse: Reuse | None = None,
-) -> dict[str, str | bytes]:
-    """All generated files by path in the site.
+) -> Outputs:
+    """All generated files by path in the site, each with its owner (see outputs.py).
 
     `kept` spares remaking unchanged calendars, `reuse` the open data, the shapes for the maps,
     the indicators' tables and the feed; `rel` passes relations the caller has already derived
     (they are derived here otherwise).
     """
-    out: dict[str, str | bytes] = {}
-    out.update(_downloads(site, folders, reuse))
+    out = Outputs()
+    items = downloads(site, folders)
+    tables = {item.src_uri: item for item in items}
+    out.put_all(_downloads(site, items, reuse), lambda uri: _table_owner(tables[uri]))
+    shapes = Owner("owner_shapes")
+    open_data = Owner("owner_open_data")
     if reuse is None:
-        out.update(shared_geometry_files(site))
-        out.update(_open_data(site, facts))
+        out.put_all(shared_geometry_files(site), lambda _: shapes)
+        out.put_all(_open_data(site, facts), lambda _: open_data)
     else:
         shapes_from = sorted(site.geometry_versions.items())
-        out.update(reuse.together("map shapes", (facts, shapes_from), lambda: shared_geometry_files(site)))
-        out.update(reuse.together("open data", facts, lambda: _open_data(site, facts, reuse.part)))
-    out.update({f"{SCHEMA_DIR}/{name}": dumps(schema) for name, schema in all_schemas().items()})
+        made = reuse.together("map shapes", (facts, shapes_from), lambda: shared_geometry_files(site))
+        out.put_all(made, lambda _: shapes)
+        made = reuse.together("open data", facts, lambda: _open_data(site, facts, reuse.part))
+        out.put_all(made, lambda _: open_data)
+    schema = Owner("owner_schema")
+    for name, content in all_schemas().items():
+        out.put(f"{SCHEMA_DIR}/{name}", dumps(content), schema)
     if facts.site_url:
         derived = rel or relations(site.main)
-        out.update(_calendars(site, folders, facts, derived, kept))
+        _calendars(out, site, folders, facts, derived, kept)
+        feed = Owner("owner_feed")
         if reuse is None:
-            out[FEED_URI] = _feed(site, facts, derived)
+            out.put(FEED_URI, _feed(site, facts, derived), feed)
         else:
-            out.update(reuse.together("feed", facts, lambda: {FEED_URI: _feed(site, facts, derived)}))
+            out.put_all(reuse.together("feed", facts, lambda: {FEED_URI: _feed(site, facts, derived)}), lambda _: feed)
     return out
 
 
-def _downloads(site: Site, folders: Mapping[Kind, str], reuse: Reuse | None) -> dict[str, str]:
+def _table_owner(download: Download) -> Owner:
+    return Owner("owner_indicator_table", download.goal.src_uri, (("indicator", download.indicator.id),))
+
+
+def _downloads(site: Site, items: list[Download], reuse: Reuse | None) -> dict[str, str]:
     """Each indicator's values as CSV; under `mkdocs serve`, kept per process while it is unchanged."""
     if reuse is None:
-        return _indicator_files(downloads(site, folders))
+        return _indicator_files(items)
     by_process: dict[str, list[Download]] = {}
-    for download in downloads(site, folders):
+    for download in items:
         by_process.setdefault(download.goal.process, []).append(download)
     out: dict[str, str] = {}
-    for process_id, items in by_process.items():
+    for process_id, part in by_process.items():
         process = site.processes.get(process_id) or site.main
-        out.update(reuse.part("downloads", process, partial(_indicator_files, items)))
+        out.update(reuse.part("downloads", process, partial(_indicator_files, part)))
     return out
 
 
@@ -140,8 +156,13 @@ def _organizer(site: Site) -> Contact | None:
 
 
 def _calendars(
-    site: Site, folders: Mapping[Kind, str], facts: SiteFacts, rel: Relations, kept: Kept[str, bytes] | None
-) -> dict[str, bytes]:
+    out: Outputs,
+    site: Site,
+    folders: Mapping[Kind, str],
+    facts: SiteFacts,
+    rel: Relations,
+    kept: Kept[str, bytes] | None,
+) -> None:
     assert facts.site_url is not None
     process = site.main
     organizer = _organizer(site)
@@ -155,36 +176,48 @@ def _calendars(
         "organizer": organizer,
         "events": events,
     }
-    out: dict[str, bytes] = {}
 
-    def add(uri: str, calls: list[Call], make: Callable[[], bytes], *inputs: object) -> None:
+    def add(uri: str, owner: Owner, calls: list[Call], make: Callable[[], bytes], *inputs: object) -> None:
         """Make a calendar, or take it from `kept` when nothing it is made of has changed."""
-        out[uri] = make() if kept is None else kept.get_or_make(uri, digest(calls, organizer, facts, *inputs), make)
+        made = make() if kept is None else kept.get_or_make(uri, digest(calls, organizer, facts, *inputs), make)
+        out.put(uri, made, owner)
+
+    def add_all(uri: str, owner: Owner, calls: list[Call], name: str) -> None:
+        add(
+            uri,
+            owner,
+            calls,
+            lambda: calendar_ics(
+                calls,
+                name=EXPORT_LABELS["calendar_name"].format(name=name),
+                description=EXPORT_LABELS["calendar_description"].format(name=name),
+                **common,  # type: ignore[arg-type]
+            ),
+            name,
+        )
 
     for call in process.calls.values():
         add(
             call_calendar_uri(call),
+            Owner("owner_call_calendar", call.src_uri),
             [call],
             lambda call=call: call_ics(call, **common),  # type: ignore[arg-type,misc]
         )
     name = site_name(site)
-    everything = list(process.calls.values())
-    add(
-        calls_calendar_uri(folders),
-        everything,
-        lambda: calendar_ics(
-            everything,
-            name=EXPORT_LABELS["calendar_name"].format(name=name),
-            description=EXPORT_LABELS["calendar_description"].format(name=name),
-            **common,  # type: ignore[arg-type]
-        ),
-        name,
-    )
+    add_all(calls_calendar_uri(folders), Owner("owner_calls_calendar"), list(process.calls.values()), name)
+    if site.is_portal:  # each process's calls in its own folder too, linked from its pages
+        for portal_process in site.processes.values():
+            if portal_process.id and portal_process.calls:
+                title = _process_name(portal_process)
+                owner = Owner("owner_process_calls_calendar", details=(("process", title),))
+                uri = calls_calendar_uri(folders, portal_process.id)
+                add_all(uri, owner, list(portal_process.calls.values()), title)
     for area in process.areas.values():
         calls = rel.calls_of.get(area.key, [])
         if calls:
             add(
                 area_calendar_uri(area),
+                Owner("owner_area_calendar", area.src_uri),
                 calls,
                 lambda calls=calls, area=area: calendar_ics(  # type: ignore[misc]
                     calls,
@@ -193,7 +226,10 @@ def _calendars(
                 ),
                 area.title,
             )
-    return out
+
+
+def _process_name(process: Process) -> str:
+    return process.profile.name if process.profile else process.id
 
 
 def _feed(site: Site, facts: SiteFacts, rel: Relations) -> bytes:

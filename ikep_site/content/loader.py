@@ -50,6 +50,7 @@ from .frontmatter import compose, decode, split
 from .options import OptionSource
 from .schema import Context, Reference, Values, did_you_mean
 from .specs import ENTITY_SPECS, OPERATOR, PROCESS
+from .stray import links_outside, stray_files
 
 DEFAULT_FOLDERS: dict[Kind, str] = {
     Kind.GOAL: "ziele",
@@ -170,13 +171,22 @@ class Loader:
         *,
         process: OptionSource | None = None,
         operator: OptionSource | None = None,
+        all_files: Iterable[str] | None = None,
     ) -> LoadResult:
+        """The model of `pages` (the Markdown files); `all_files`: every file of content/, to find
+        the ones not read as entries and the links leading out of content/ (left out, reported)."""
         result = LoadResult(site=Site(processes={}), report=self.report)
         loaded: dict[Kind, dict[str, _Loaded]] = {kind: {} for kind in Kind}
         broken: dict[Kind, set[str]] = {kind: set() for kind in Kind}
         broken_refs: list[_Broken] = []
         pages = sorted(pages)
         portal = process_folders(self.docs_dir, pages)
+        if all_files is not None:
+            every = sorted(all_files)
+            refused = links_outside(self.docs_dir, every, self.report, self.display_prefix)
+            result.left_out |= refused
+            pages = [page for page in pages if page not in refused]
+            stray_files(every, self.folders, portal, self.report, self.display_prefix)
         count = 0
         for src_uri in pages:
             classified = classify(src_uri, self.folders, portal)
@@ -338,7 +348,9 @@ class Loader:
         if not image:
             return
         found = self._content_path(src_uri, image)
-        if found is None or not (self.docs_dir / found).is_file():
+        if found is None and self._links_outside(src_uri, image):
+            ctx.error_at(values.line_of("image"), MESSAGES["image_outside"].format(value=image))
+        elif found is None or not (self.docs_dir / found).is_file():
             ctx.error_at(values.line_of("image"), MESSAGES["image_not_found"].format(value=image))
         else:
             values.data["image"] = found  # from now on relative to content/, wherever it was written from
@@ -351,6 +363,16 @@ class Loader:
             if path.is_relative_to(root) and path.exists():
                 return path.relative_to(root).as_posix()
         return None
+
+    def _links_outside(self, src_uri: str, reference: str) -> bool:
+        """True if the file an editor named is there, but as a link to somewhere outside content/."""
+        root = self.docs_dir.resolve()
+        for candidate in (reference.lstrip("/"), posixpath.join(posixpath.dirname(src_uri), reference)):
+            inside = not posixpath.normpath(candidate).startswith("../")  # as written, before links
+            path = self.docs_dir / candidate
+            if inside and path.exists() and not path.resolve().is_relative_to(root):
+                return True
+        return False
 
     def _member_names(self, src_uri: str, data: dict[str, Any], ctx: Context, values: Values) -> tuple[str, ...]:
         """Names of the member shapes, for the text list that is the map's accessible alternative."""

@@ -302,7 +302,7 @@ class HtmlRenderer:
             "url": lambda entity: link.to(entity.src_uri),
             "overview_url": lambda kind: link.to(overview_uri(self.folders, Kind(kind))),
             "special_url": lambda role: link.to(SPECIAL_PAGES[role]),
-            "csv_url": lambda goal, indicator: link.to(indicator_csv_uri(self.folders, goal, indicator)),
+            "csv_url": lambda goal, indicator: link.to(indicator_csv_uri(goal, indicator)),
             "chart": lambda goal, indicator: unsearched(
                 corridor_chart_svg(indicator, chart_id=_chart_id(goal, indicator))
             ),
@@ -312,7 +312,7 @@ class HtmlRenderer:
             "call_state": lambda call: call_state(call, self.today),
             "call_days": call_days,
             "call_calendar_url": lambda call: link.to(call_calendar_uri(call)),
-            "calls_calendar_url": lambda: link.to(calls_calendar_uri(self.folders)),
+            "calls_calendar_url": lambda: link.to(self._calls_calendar_uri(scope)),
             "area_calendar_url": lambda area: link.to(area_calendar_uri(area)),
             "feed_url": lambda: link.to(FEED_URI),
             "data_url": lambda name: link.to(data_uri(name)),
@@ -327,6 +327,12 @@ class HtmlRenderer:
             **values,
         }
         return self.env.get_template(template).render(context)
+
+    def _calls_calendar_uri(self, scope: Process) -> str:
+        """A portal process's own calendar of its calls (publish.py makes one where it has calls)."""
+        if scope.id and scope.calls and self.site.is_portal:
+            return calls_calendar_uri(self.folders, scope.id)
+        return calls_calendar_uri(self.folders)
 
     def _absolute(self, src_uri: str) -> str:
         return (self.site_url or "") + page_url(src_uri, use_directory_urls=self.use_directory_urls)
