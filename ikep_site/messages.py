@@ -303,6 +303,70 @@ _YAML_PROBLEMS: Final = {
     "expected <block end>, but found": "Die Einrückung stimmt nicht. Bitte die Leerzeichen am Zeilenanfang prüfen.",
     "found unexpected end of stream": "Ein Anführungszeichen oder eine Klammer wird nicht geschlossen.",
     "expected ',' or ']'": "Eine Liste in eckigen Klammern [ ] ist nicht richtig geschlossen.",
+    # ikep verify and ikep audit (ikep_site/checks/)
+    "cli_help_verify": (
+        "Prüft die gebaute Website im ORDNER (Standard: site) vor der Veröffentlichung: Sind Impressum, "
+        "Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache und der Feed da, und gibt es "
+        "jede Datei, auf die eine Seite verweist? Braucht keinen Browser."
+    ),
+    "cli_help_audit": (
+        "Prüft jede Seite der gebauten Website im ORDNER (Standard: site) in Chromium oder Chrome: "
+        "Barrierefreiheit nach WCAG 2.1 A und AA (axe-core), Anfragen an fremde Server, Fehler in der "
+        "Browser-Konsole und Verweise ins Leere. Vorher läuft ikep verify."
+    ),
+    "cli_help_browser": (
+        "Pfad zu Chromium oder Chrome. Sonst gilt die Umgebungsvariable IKEP_BROWSER, sonst wird chromium, "
+        "chromium-browser, google-chrome oder google-chrome-stable gesucht."
+    ),
+    "verify_not_built": (
+        "Im Ordner {dir} liegt keine gebaute Website (es fehlt die Startseite index.html). Bitte zuerst "
+        "mit mkdocs build --strict bauen und dann den Ordner der gebauten Website angeben, meist site."
+    ),
+    "verify_page_missing": (
+        "Die Seite „{title}“ ({uri}) fehlt. Wurde die Website ohne das ikep-Plugin gebaut, etwa mit Zensical? "
+        "Bitte mit mkdocs build --strict bauen. So darf die Website nicht veröffentlicht werden."
+    ),
+    "verify_feed_missing": (
+        "Der Atom-Feed {uri} fehlt, obwohl die Website eine Adresse (site_url) hat. Wurde die Website "
+        "ohne das ikep-Plugin gebaut? Bitte mit mkdocs build --strict bauen."
+    ),
+    "verify_file_missing": "Die Seite lädt {url}, aber die Datei {path} fehlt in der gebauten Website.",
+    "verify_stylesheet_missing": "Das Stylesheet lädt {url}, aber die Datei {path} fehlt in der gebauten Website.",
+    "verify_link_missing": "Der Verweis auf {url} führt ins Leere: {path} fehlt in der gebauten Website.",
+    "verify_unreadable": "Die Seite lässt sich nicht lesen: {error}",
+    "verify_elsewhere_one": "Ebenso an einer weiteren Stelle.",
+    "verify_elsewhere": "Ebenso an {count} weiteren Stellen.",
+    "verify_ok": "Die gebaute Website ist vollständig: {pages}, {files}, Pflichtseiten und Feed sind da.",
+    "verify_failed": "{problems}: Die gebaute Website ist unvollständig und darf so nicht veröffentlicht werden.",
+    "checks_page_one": "1 Seite",
+    "checks_pages": "{count} Seiten",
+    "checks_file_one": "1 verknüpfte Datei",
+    "checks_files": "{count} verknüpfte Dateien",
+    "audit_no_playwright": (
+        "Für ikep audit fehlt das Python-Paket playwright. Bitte installieren mit: "
+        "pip install 'ikep-site[audit]' (oder pip install playwright). Einen Browser lädt ikep audit "
+        "nicht herunter: Es nutzt Chromium oder Chrome, das auf diesem Rechner installiert ist."
+    ),
+    "audit_no_browser": (
+        "Kein Chromium oder Chrome gefunden. Bitte einen installieren (z. B. mit apt install chromium) "
+        "oder den Pfad angeben: ikep audit --browser /pfad/zu/chromium, oder in der Umgebungsvariablen "
+        "IKEP_BROWSER."
+    ),
+    "audit_browser_not_found": "Den Browser {path} gibt es nicht, oder er ist nicht ausführbar.",
+    "audit_browser_failed": "Der Browser {path} lässt sich nicht starten: {error}",
+    "audit_axe": "Barriere ({rule}): {help} Betrifft: {targets}",
+    "audit_axe_more": "und {count} weitere",
+    "audit_third_party": "Die Seite lädt etwas von einem fremden Server (blockiert): {url}",
+    "audit_console": "Fehler in der Browser-Konsole: {text}",
+    "audit_script_error": "Fehler in einem Skript der Seite: {text}",
+    "audit_http_error": "Die Seite lädt {url}, aber der Server antwortet mit dem Status {status}.",
+    "audit_anchor_missing": "Der Verweis auf {url} führt ins Leere: Die Seite {path} hat keine Stelle „{anchor}“.",
+    "audit_load_failed": "Die Seite lässt sich im Browser nicht prüfen: {error}",
+    "audit_timeout": "nach {seconds} Sekunden nicht fertig",
+    "audit_ok": "Keine Befunde: {pages} im Browser geprüft (axe-core {version}, WCAG 2.1 A und AA).",
+    "audit_failed": "{findings} auf {pages_with} von {pages}.",
+    "audit_finding_one": "1 Befund",
+    "audit_findings": "{count} Befunde",
     "expected ',' or '}'": "Eine Gruppe in geschweiften Klammern { } ist nicht richtig geschlossen.",
     "found unknown escape character": (
         "Ein umgekehrter Schrägstrich \\ in Anführungszeichen. Bitte einfache Anführungszeichen ' verwenden."
