@@ -483,23 +483,6 @@ def new(kind: str, title: str, directory: Path) -> None:
     if entity_kind is Kind.PROJECT:
         goals = _entity_ids(config.docs_dir / config.folders[Kind.GOAL], config.folders, Kind.GOAL)
         if not goals:
-@main.command(help=MESSAGES["cli_help_verify"])
-@click.argument("directory", metavar="[ORDNER]", default="site", type=click.Path(path_type=Path))
-def verify(directory: Path) -> None:
-    from .checks import verify as checks  # only this command needs it
-
-    sys.exit(checks.run(directory, _prefix(directory), click.echo))
-
-
-@main.command(help=MESSAGES["cli_help_audit"])
-@click.argument("directory", metavar="[ORDNER]", default="site", type=click.Path(path_type=Path))
-@click.option("--browser", metavar="PFAD", type=click.Path(path_type=Path), help=MESSAGES["cli_help_browser"])
-def audit(directory: Path, browser: Path | None) -> None:
-    from .checks import audit as checks  # Playwright is an optional extra: imported only here
-
-    sys.exit(checks.run(directory, _prefix(directory), click.echo, browser=browser))
-
-
             _fail(MESSAGES["cli_no_goal"].format(folder=_prefix(directory) + _relative(folder.parent, directory)))
         values["goal"] = goals[0]
         notes.append(MESSAGES["cli_goal_chosen"].format(goal=goals[0], known=", ".join(goals)))
@@ -529,6 +512,23 @@ def init(directory: Path) -> None:
     }
     _copy_tree(_scaffold().joinpath("new-site"), directory, values)
     click.echo(MESSAGES["cli_init_done"].format(dir=directory.as_posix()))
+
+
+@main.command(help=MESSAGES["cli_help_verify"])
+@click.argument("directory", metavar="[ORDNER]", default="site", type=click.Path(path_type=Path))
+def verify(directory: Path) -> None:
+    from .checks import verify as checks  # only this command needs it
+
+    sys.exit(checks.run(directory, _prefix(directory), click.echo))
+
+
+@main.command(help=MESSAGES["cli_help_audit"])
+@click.argument("directory", metavar="[ORDNER]", default="site", type=click.Path(path_type=Path))
+@click.option("--browser", metavar="PFAD", type=click.Path(path_type=Path), help=MESSAGES["cli_help_browser"])
+def audit(directory: Path, browser: Path | None) -> None:
+    from .checks import audit as checks  # Playwright is an optional extra: imported only here
+
+    sys.exit(checks.run(directory, _prefix(directory), click.echo, browser=browser))
 
 
 if __name__ == "__main__":

@@ -253,56 +253,6 @@ MESSAGES: Final = {
     ),
     "cli_dir_not_empty": "Der Ordner {dir} ist nicht leer. Bitte einen neuen oder leeren Ordner angeben.",
     "cli_init_done": "Neue Website angelegt in {dir}. Wie es weitergeht, steht in {dir}/README.md.",
-}
-
-# What is wrong with one shape of a boundary file (keys from ikep_site.geometry.GeometryError).
-_GEOMETRY_PROBLEMS: Final = {
-    "geometry_bad_feature": "Der Eintrag ist kein GeoJSON-Feature.",
-    "geometry_bad_properties": "Die Eigenschaften (properties) sind keine Gruppe von Angaben.",
-    "geometry_missing": "Die Fläche hat keine Geometrie.",
-    "geometry_unsupported_type": "Nur Polygon und MultiPolygon sind möglich, hier steht {type}.",
-    "geometry_bad_coordinates": "Die Koordinatenliste hat nicht die Form eines Polygons.",
-    "geometry_bad_position": "Punkt {position} ist kein Paar aus Länge und Breite.",
-    "geometry_not_finite": "Punkt {position} enthält keine gültige Zahl.",
-    "geometry_lon_out_of_range": "Punkt {position}: Länge {value} liegt nicht zwischen -180 und 180.",
-    "geometry_lat_out_of_range": "Punkt {position}: Breite {value} liegt nicht zwischen -90 und 90.",
-    "geometry_ring_too_short": "Ein Umring hat nur {count} Punkte (mindestens 4).",
-    "geometry_ring_not_closed": "Ein Umring ist nicht geschlossen (erster und letzter Punkt verschieden).",
-    "geometry_empty": "Die Datei enthält keine Flächen.",
-}
-
-
-def geometry_problem_de(key: str, details: dict[str, object], file: str) -> str:
-    """An editor message for a GeometryError, with the 0-based indexes counted from 1."""
-    if key == "geometry_not_collection":
-        return MESSAGES["geometry_not_collection"].format(value=file)
-    shown = {
-        name: (value + 1 if isinstance(value, int) and name != "count" else value) for name, value in details.items()
-    }
-    what = _GEOMETRY_PROBLEMS.get(key, key).format_map(_Default(shown))
-    where = f"Fläche Nr. {shown['feature']}" if "feature" in shown else "die Datei"
-    return MESSAGES["geometry_bad_shape"].format(value=file, where=where, what=what)
-
-
-class _Default(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "?"
-
-
-# PyYAML's problem texts, said in German with what usually causes them.
-_YAML_PROBLEMS: Final = {
-    "mapping values are not allowed here": (
-        "Ein Doppelpunkt steht an einer unerwarteten Stelle. Enthält ein Text einen Doppelpunkt, "
-        "bitte den ganzen Text in Anführungszeichen setzen."
-    ),
-    "found character '\\t' that cannot start any token": (
-        "In der Zeile steht ein Tabulatorzeichen. Bitte nur Leerzeichen verwenden, zum Einrücken und "
-        "nach dem Doppelpunkt."
-    ),
-    "found undefined alias": "Ein Sternchen * am Anfang eines Wertes. Bitte den Text in Anführungszeichen setzen.",
-    "expected <block end>, but found": "Die Einrückung stimmt nicht. Bitte die Leerzeichen am Zeilenanfang prüfen.",
-    "found unexpected end of stream": "Ein Anführungszeichen oder eine Klammer wird nicht geschlossen.",
-    "expected ',' or ']'": "Eine Liste in eckigen Klammern [ ] ist nicht richtig geschlossen.",
     # ikep verify and ikep audit (ikep_site/checks/)
     "cli_help_verify": (
         "Prüft die gebaute Website im ORDNER (Standard: site) vor der Veröffentlichung: Sind Impressum, "
@@ -367,6 +317,56 @@ _YAML_PROBLEMS: Final = {
     "audit_failed": "{findings} auf {pages_with} von {pages}.",
     "audit_finding_one": "1 Befund",
     "audit_findings": "{count} Befunde",
+}
+
+# What is wrong with one shape of a boundary file (keys from ikep_site.geometry.GeometryError).
+_GEOMETRY_PROBLEMS: Final = {
+    "geometry_bad_feature": "Der Eintrag ist kein GeoJSON-Feature.",
+    "geometry_bad_properties": "Die Eigenschaften (properties) sind keine Gruppe von Angaben.",
+    "geometry_missing": "Die Fläche hat keine Geometrie.",
+    "geometry_unsupported_type": "Nur Polygon und MultiPolygon sind möglich, hier steht {type}.",
+    "geometry_bad_coordinates": "Die Koordinatenliste hat nicht die Form eines Polygons.",
+    "geometry_bad_position": "Punkt {position} ist kein Paar aus Länge und Breite.",
+    "geometry_not_finite": "Punkt {position} enthält keine gültige Zahl.",
+    "geometry_lon_out_of_range": "Punkt {position}: Länge {value} liegt nicht zwischen -180 und 180.",
+    "geometry_lat_out_of_range": "Punkt {position}: Breite {value} liegt nicht zwischen -90 und 90.",
+    "geometry_ring_too_short": "Ein Umring hat nur {count} Punkte (mindestens 4).",
+    "geometry_ring_not_closed": "Ein Umring ist nicht geschlossen (erster und letzter Punkt verschieden).",
+    "geometry_empty": "Die Datei enthält keine Flächen.",
+}
+
+
+def geometry_problem_de(key: str, details: dict[str, object], file: str) -> str:
+    """An editor message for a GeometryError, with the 0-based indexes counted from 1."""
+    if key == "geometry_not_collection":
+        return MESSAGES["geometry_not_collection"].format(value=file)
+    shown = {
+        name: (value + 1 if isinstance(value, int) and name != "count" else value) for name, value in details.items()
+    }
+    what = _GEOMETRY_PROBLEMS.get(key, key).format_map(_Default(shown))
+    where = f"Fläche Nr. {shown['feature']}" if "feature" in shown else "die Datei"
+    return MESSAGES["geometry_bad_shape"].format(value=file, where=where, what=what)
+
+
+class _Default(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+# PyYAML's problem texts, said in German with what usually causes them.
+_YAML_PROBLEMS: Final = {
+    "mapping values are not allowed here": (
+        "Ein Doppelpunkt steht an einer unerwarteten Stelle. Enthält ein Text einen Doppelpunkt, "
+        "bitte den ganzen Text in Anführungszeichen setzen."
+    ),
+    "found character '\\t' that cannot start any token": (
+        "In der Zeile steht ein Tabulatorzeichen. Bitte nur Leerzeichen verwenden, zum Einrücken und "
+        "nach dem Doppelpunkt."
+    ),
+    "found undefined alias": "Ein Sternchen * am Anfang eines Wertes. Bitte den Text in Anführungszeichen setzen.",
+    "expected <block end>, but found": "Die Einrückung stimmt nicht. Bitte die Leerzeichen am Zeilenanfang prüfen.",
+    "found unexpected end of stream": "Ein Anführungszeichen oder eine Klammer wird nicht geschlossen.",
+    "expected ',' or ']'": "Eine Liste in eckigen Klammern [ ] ist nicht richtig geschlossen.",
     "expected ',' or '}'": "Eine Gruppe in geschweiften Klammern { } ist nicht richtig geschlossen.",
     "found unknown escape character": (
         "Ein umgekehrter Schrägstrich \\ in Anführungszeichen. Bitte einfache Anführungszeichen ' verwenden."
