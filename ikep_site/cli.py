@@ -26,15 +26,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import placeholders
 from .content.frontmatter import FENCE, decode
-from .content.loader import DEFAULT_FOLDERS, Loader, classify, slugify
-from .content.options import PLUGIN_NAME, plugin_options
+from .content.loader import DEFAULT_FOLDERS, Loader, classify, process_folders, slugify
+from .content.plugin_options import PluginOptions, options_from_tree
 from .content.schema import SLUG_PATTERN
 from .diagnostics import Diagnostic, Report
 from .formatting import BERLIN
 from .messages import MESSAGES, yaml_problem_de
 from .model import Kind
 
-CONFIG_NAMES: Final = ("mkdocs.yml", "mkdocs.yaml")
+CONFIG_NAMES: Final = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 SCAFFOLD: Final = "scaffold"
 # Names `ikep new` understands: the English kind names and the German words editors use.
 KIND_NAMES: Final = {
@@ -103,11 +103,14 @@ class SiteConfig:
     display: str  # the config file as shown to editors, e.g. "mkdocs.yml"
     docs_dir: Path
     folders: dict[Kind, str] = field(default_factory=lambda: dict(DEFAULT_FOLDERS))
-    plugin: bool = False  # the ikep plugin is configured
     site_url: str | None = None
-    process: Any = None
-    operator: Any = None
+    options: PluginOptions = field(default_factory=PluginOptions)  # checked as the plugin checks them
     report: Report = field(default_factory=Report)
+
+    @property
+    def plugin(self) -> bool:
+        """The ikep plugin is configured."""
+        return self.options.configured
 
 
 def read_config(root: Path, prefix: str = "") -> SiteConfig:
@@ -141,47 +144,16 @@ def read_config(root: Path, prefix: str = "") -> SiteConfig:
         return config
     config.docs_dir = root / str(data.get("docs_dir") or "docs")
     config.site_url = str(data["site_url"]) if data.get("site_url") else None
-    options = _plugin_options(data.get("plugins"))
-    config.plugin = options is not None
-    if options is None:
+    config.options = options_from_tree(tree, display)  # the plugin's own parser
+    if not config.plugin:
         config.report.add(display, _line(tree, "plugins"), MESSAGES["cli_plugin_missing"])
-        options = {}
-    config.process, config.operator = options.get("process"), options.get("operator")
-    folders = options.get("folders")
-    if isinstance(folders, dict):
-        for name, folder in folders.items():
-            try:
-                config.folders[Kind(name)] = str(folder).strip("/")
-            except ValueError:
-                known = ", ".join(kind.value for kind in Kind)
-                config.report.add(
-                    display,
-                    _line(tree, "plugins"),
-                    MESSAGES["cli_unknown_folder"].format(name=name, known=known),
-                )
+    config.folders = config.options.folders_for()[0]  # check_site settles them beside the processes
     theme = data.get("theme")
     theme_name = theme.get("name") if isinstance(theme, dict) else theme
     font = theme.get("font") if isinstance(theme, dict) else None
     if theme_name == "material" and font is not False:  # as the plugin warns in on_config
         config.report.add(display, _line(tree, "theme"), MESSAGES["font_third_party"])
     return config
-
-
-def _plugin_options(plugins: Any) -> dict[str, Any] | None:
-    """The ikep plugin's options; None when the plugin is not configured."""
-    entries: list[tuple[Any, Any]] = []
-    if isinstance(plugins, list):
-        for item in plugins:
-            if isinstance(item, dict):
-                entries.extend(item.items())
-            else:
-                entries.append((item, None))
-    elif isinstance(plugins, dict):
-        entries = list(plugins.items())
-    for name, options in entries:
-        if name == PLUGIN_NAME:
-            return options if isinstance(options, dict) else {}
-    return None
 
 
 def _line(tree: Node | None, key: str) -> int | None:
@@ -204,21 +176,18 @@ def check_site(root: Path, prefix: str = "") -> Report:
         report.add(config.display, None, MESSAGES["cli_docs_dir_missing"].format(dir=_relative(config.docs_dir, root)))
         return report
     pages = sorted(_documentation_pages(config.docs_dir))
+    options = config.options
+    config.folders, folder_report = options.folders_for(process_folders(config.docs_dir, pages))
     loader = Loader(config.docs_dir, folders=config.folders, display_prefix=docs_prefix)
-    sources = plugin_options(
-        config.config_file,
-        config.display,
-        {"process": config.process, "operator": config.operator},
-    )
     result = loader.load(
         pages,
-        process=sources.get("process"),
-        operator=sources.get("operator"),
+        process=options.process,
+        operator=options.operator,
         all_files=_content_files(config.docs_dir),
     )
     report.extend(result.report)
-    if config.plugin and config.operator is None:
-        report.add(config.display, None, MESSAGES["operator_missing"].format(missing="operator"))
+    report.extend(options.report)
+    report.extend(folder_report)
     if config.plugin and config.site_url is None:  # as the plugin reports it
         report.add(config.display, None, MESSAGES["site_url_missing"])
     for src_uri in pages:

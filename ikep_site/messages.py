@@ -48,10 +48,42 @@ MESSAGES: Final = {
         ".md, z. B. ortskerne-beleben."
     ),
     "not_a_number": "{name}: '{value}' ist keine Zahl.",
-    "decimal_comma": " Bitte einen Punkt statt des Kommas schreiben (7.5 statt 7,5).",
+    # Numbers as editors write them (content/numbers.py): what to write instead
+    "number_hint_digits": " Schreiben Sie die Zahl in Ziffern, z. B. {example}.",
+    "number_hint_too_large": " Die Zahl ist zu groß.",
+    "number_hint_unit": " Lassen Sie die Einheit {unit} weg und schreiben Sie {suggestion}.",
+    "number_hint_unit_only": " Lassen Sie die Einheit {unit} weg.",
+    "number_hint_text": " Schreiben Sie nur die Zahl, z. B. {suggestion}.",
+    "number_hint_text_only": " Schreiben Sie nur die Zahl.",
+    "number_hint_scaled": " Schreiben Sie die Zahl ganz aus, ohne Einheit: {suggestion}.",
+    "number_hint_comma_thousands": " Kommas trennen keine Tausender; schreiben Sie {suggestion}.",
+    # 640.000: German thousands or an English decimal point, never guessed
+    "number_ambiguous": "{name}: {readings}",
+    "number_readings": (
+        "{value} kann {decimal} oder {thousands} bedeuten. Schreiben Sie {thousands} oder {decimal_written}."
+    ),
+    "number_readings_integer": "{value} kann {decimal} oder {thousands} bedeuten. Schreiben Sie {thousands}.",
+    # `{value: 8,3}`: YAML ends the entry at the comma, `3` becomes a key of its own
+    "decimal_comma_split": (
+        "{name}: In geschweiften Klammern {{ }} trennt das Komma die Angaben; aus {key}: {written} werden so "
+        "{key}: {whole} und eine Angabe {rest}. Schreiben Sie {key}: {suggestion} oder in Anführungszeichen "
+        '{key}: "{written}".'
+    ),
     "decimal_comma_in_braces": (
         " Steht davor eine Zahl mit Komma? In geschweiften Klammern { } trennt das Komma die Angaben; "
-        "bitte einen Punkt statt des Kommas schreiben (7.5 statt 7,5)."
+        'bitte einen Punkt statt des Kommas schreiben oder die Zahl in Anführungszeichen (7.5 oder "7,5").'
+    ),
+    "coordinate_alone": (
+        "{name}: {given} steht ohne {missing}. Ein Ort auf der Karte braucht die Breite (lat) und die Länge "
+        "(lon): Tragen Sie {missing} ein oder löschen Sie {given}."
+    ),
+    "list_as_text": (
+        "{name}: '{value}' ist ein Text, keine Liste. Schreiben Sie die Kennungen als Liste in eckigen "
+        "Klammern: {key}: [{items}]"
+    ),
+    "several_in_one_item": (
+        "{name}: '{value}' sind mehrere Kennungen in einem Listeneintrag. Schreiben Sie jede als eigenen "
+        "Eintrag: {key}: [{items}]"
     ),
     "not_an_integer": "{name}: '{value}' muss eine ganze Zahl sein.",
     "out_of_range": "{name}: {value} liegt nicht zwischen {low} und {high}.",
@@ -180,6 +212,25 @@ MESSAGES: Final = {
     "owner_open_data": "offene Daten der Website",
     "owner_schema": "JSON-Schema der Einträge",
     "owner_shapes": "Umrisse für die Karten",
+    # The plugin's options (plugins → ikep in mkdocs.yml; ikep_site/content/plugin_options.py)
+    "option_not_mapping": "{name} muss eine Gruppe von Angaben sein ({keys} …), hier steht {got}.",
+    "option_got_value": "der einzelne Wert '{value}'",
+    "option_folder_bad": (
+        "{name}: '{value}' taugt nicht als Ordnername. Bitte einen einfachen Namen aus Buchstaben, "
+        "Ziffern, - und _ schreiben (ohne / und ..), z. B. {default}. Bis dahin gilt der Ordner {default}."
+    ),
+    "option_folder_generated": (
+        "{name}: Den Ordner '{value}' legt ikep-site selbst an ({generated}). Bitte einen anderen Namen wählen."
+    ),
+    "option_folder_taken": (
+        "{name}: '{value}' ist schon der Ordner für {other} ({where}). Jede Art braucht einen eigenen Ordner."
+    ),
+    "option_folder_default": "Voreinstellung",
+    "option_folder_line": "Zeile {line}",
+    "option_folder_process": (
+        "{name}: '{value}' ist der Ordner eines Prozesses (mit prozess.yml). Bitte einen anderen Namen wählen."
+    ),
+    "option_folder_fallback": " Bis dahin gilt der Ordner {default}.",
     "site_url_missing": (
         "site_url fehlt in mkdocs.yml. Ohne die Adresse der Website können Kalender und Feed keine "
         "vollständigen Links enthalten und werden nicht erzeugt."
@@ -228,7 +279,6 @@ MESSAGES: Final = {
         "Das Plugin ikep ist in mkdocs.yml nicht eingetragen (unter plugins: die Zeile - ikep). Ohne es "
         "entstehen keine Seiten für Ziele, Schlüsselprojekte und Beteiligung."
     ),
-    "cli_unknown_folder": "plugins → ikep → folders: '{name}' ist unbekannt. Möglich sind: {known}.",
     "cli_docs_dir_missing": "Den Inhaltsordner '{dir}' (docs_dir in mkdocs.yml) gibt es nicht.",
     "cli_summary": "{problems} in {files}",
     "cli_problem_one": "1 Problem",

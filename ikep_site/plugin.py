@@ -27,8 +27,8 @@ from markupsafe import escape
 from mkdocs.commands.build import _build_page, get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -36,9 +36,17 @@ from mkdocs.structure.pages import Page
 
 from . import labels, placeholders, publish
 from .cache import BuildCache
+from .checks.workflows import runs_audit
 from .content.gitdates import last_changed
-from .content.loader import DEFAULT_FOLDERS, PROCESS_FILE, Loader, LoadResult
-from .content.options import plugin_options
+from .content.loader import DEFAULT_FOLDERS, PROCESS_FILE, Loader, LoadResult, process_folders
+from .content.plugin_options import (
+    DEFAULT_HOSTING,
+    DEFAULT_LICENCE,
+    DEFAULT_LICENCE_URL,
+    LOADED_ELSEWHERE,
+    PluginOptions,
+    read_options,
+)
 from .diagnostics import Report
 from .formatting import BERLIN
 from .messages import MESSAGES
@@ -77,21 +85,26 @@ WRITER_SAFE_PLUGINS = frozenset({"ikep", "search", "material/search"})
 WRITER_SHARE = 0.58
 ELSEWHERE_TEMPLATE = "ikep/written-elsewhere.html"
 RELEASE_EVERY = 1000  # pages the helper writes between giving free memory back
-DEFAULT_HOSTING = "GitHub Pages (GitHub Inc., 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA)"
 
 
 class IkepConfig(base.Config):
-    process = c.Optional(c.Type(dict))
-    operator = c.Optional(c.Type(dict))
-    folders = c.Type(dict, default={})
-    hosting = c.Type(str, default=DEFAULT_HOSTING)
-    build_date = c.Optional(c.Type(str))
+    """What MkDocs keeps of the options: whatever YAML gives, so MkDocs never rejects one itself.
+
+    content/plugin_options.py checks them (in German, with the line in mkdocs.yml) before MkDocs
+    sees them, and hands MkDocs the checked values; see `IkepPlugin.load_config`.
+    """
+
+    process = c.Optional(c.Type(object))
+    operator = c.Optional(c.Type(object))
+    folders = c.Type(object, default={})
+    hosting = c.Type(object, default=DEFAULT_HOSTING)
+    build_date = c.Optional(c.Type(object))
     # Background tiles, loaded only when a reader asks for them (see render/maps.py).
-    tiles = c.Type(dict, default={})
-    data_licence = c.Type(str, default="CC BY 4.0")
-    data_licence_url = c.Type(str, default="https://creativecommons.org/licenses/by/4.0/deed.de")
+    tiles = c.Type(object, default={})
+    data_licence = c.Type(object, default=DEFAULT_LICENCE)
+    data_licence_url = c.Type(object, default=DEFAULT_LICENCE_URL)
     # `mkdocs build` renders the plugin's pages in a second process (see worker.py).
-    parallel = c.Type(bool, default=True)
+    parallel = c.Type(object, default=True)
 
 
 class IkepPlugin(BasePlugin[IkepConfig]):
@@ -134,8 +147,24 @@ class IkepPlugin(BasePlugin[IkepConfig]):
 
     # Configuration ---------------------------------------------------------------------------
 
+    options = PluginOptions()  # of this build, from load_config
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """The options through our parser first; MkDocs gets only known keys, with checked values.
+
+        So MkDocs neither rejects an option in English without a line nor warns about an unknown
+        one: both are reported in German with the line (in on_files, with the content's problems).
+        """
+        config_file = Path(config_file_path) if config_file_path else None
+        display = config_file.name if config_file else "mkdocs.yml"
+        self.options = read_options(config_file, display, options)
+        kept = {key: options[key] for key in LOADED_ELSEWHERE if key in options}
+        return super().load_config({**kept, **self.options.checked_values()}, config_file_path)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.folders = self._folders()
+        self.folders = self.options.folders_for()[0]  # settled beside the portal's processes in on_files
         self.today = self._build_date()
         self.search_active = any(name in config.plugins for name in SEARCH_PLUGINS)
         dirs = config.theme.dirs
@@ -153,27 +182,10 @@ class IkepPlugin(BasePlugin[IkepConfig]):
                 config.extra_javascript.append(f"{ASSET_PREFIX}/{name}")
         return config
 
-    def _folders(self) -> dict[Kind, str]:
-        folders = dict(DEFAULT_FOLDERS)
-        for name, folder in self.config.folders.items():
-            try:
-                folders[Kind(name)] = str(folder).strip("/")
-            except ValueError:
-                known = ", ".join(kind.value for kind in Kind)
-                raise PluginError(
-                    f"mkdocs.yml: plugins → ikep → folders: '{name}' ist unbekannt. Möglich sind: {known}."
-                ) from None
-        return folders
-
     def _build_date(self) -> date:
         """The date that decides phases and call states: fixed for reproducible builds."""
-        if self.config.build_date:
-            try:
-                return date.fromisoformat(self.config.build_date)
-            except ValueError:
-                raise PluginError(
-                    f"mkdocs.yml: build_date '{self.config.build_date}' ist kein Datum (JJJJ-MM-TT)."
-                ) from None
+        if self.options.build_date is not None:
+            return self.options.build_date
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         if epoch and epoch.isdigit():
             return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone(BERLIN).date()
@@ -186,21 +198,19 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.use_directory_urls = config.use_directory_urls
         config_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.display_prefix = _display_prefix(docs_dir, config_dir)
+        pages = [file.src_uri for file in files.documentation_pages()]
+        options = self.options
+        self.folders, folder_report = options.folders_for(process_folders(docs_dir, pages))
+        config_name = options.display
         loader = Loader(docs_dir, folders=self.folders, display_prefix=self.display_prefix, cache=self.cache)
-        config_name = Path(config.config_file_path).name if config.config_file_path else "mkdocs.yml"
-        sources = plugin_options(
-            Path(config.config_file_path) if config.config_file_path else None,
-            config_name,
-            {"process": self.config.process, "operator": self.config.operator},
-        )
         result = loader.load(
-            [file.src_uri for file in files.documentation_pages()],
+            pages,
             all_files=[file.src_uri for file in _editor_files(files, docs_dir)],
-            process=sources.get("process"),
-            operator=sources.get("operator"),
+            process=options.process,
+            operator=options.operator,
         )
-        if self.config.operator is None:
-            result.report.add(config_name, None, MESSAGES["operator_missing"].format(missing="operator"))
+        result.report.extend(options.report)
+        result.report.extend(folder_report)
         _log(result.report)
         self.result = result
 
@@ -234,10 +244,10 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             self.folders,
             today=self.today,
             use_directory_urls=config.use_directory_urls,
-            hosting=self.config.hosting,
-            tiles=self._tiles(),
+            hosting=options.hosting,
+            tiles=TileSource(**{**asdict(DEFAULT_TILES), **options.tiles}),
             site_url=site_url,
-            data_licence=(self.config.data_licence, self.config.data_licence_url),
+            data_licence=(options.data_licence, options.data_licence_url),
             env=self.cache.jinja if self.cache else None,
         )
         if self.cache is not None:
@@ -248,10 +258,12 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             if page_plan.role == "process" and page_plan.process
         }
         self.renderer.file_dates = last_changed(docs_dir)
+        # The accessibility statement claims automatic checks only where a workflow runs them.
+        self.renderer.env.globals["audited"] = runs_audit(config_dir)
         self.rendered = 0
         self._feed_links = {}
         self._unfinished = []
-        if self.cache is None and self.config.parallel:
+        if self.cache is None and options.parallel:
             # As early as the model is complete: the worker's rendering is the longer path.
             self.worker = Worker.start(self._run_job, self._page_jobs(files))
         # The renderer's relations serve the calendars and the feed too: derived once per build.
@@ -528,16 +540,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             self._writing = False
             for plugin, index in zip(searches, kept, strict=True):
                 plugin.search_index = index
-
-    def _tiles(self) -> TileSource:
-        options = {**asdict(DEFAULT_TILES), **{key: str(value) for key, value in self.config.tiles.items()}}
-        try:
-            return TileSource(**options)
-        except TypeError:
-            known = ", ".join(asdict(DEFAULT_TILES))
-            raise PluginError(
-                f"mkdocs.yml: plugins → ikep → tiles: unbekannte Angabe. Möglich sind: {known}."
-            ) from None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The feed in every page's <head>, who publishes the site on the home page; compacted."""

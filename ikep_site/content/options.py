@@ -1,20 +1,26 @@
-"""Find the plugin's `process` and `operator` options in mkdocs.yml, with their line numbers.
+"""Find the ikep plugin's options in the YAML nodes of mkdocs.yml, with their line numbers.
 
 MkDocs hands plugins plain dictionaries; to point editors at the right line we read the
-configuration file again as YAML nodes. When that is impossible (a configuration built in code),
-the options are checked all the same, without line numbers.
+configuration file again as YAML nodes. `plugin_options.py` checks what is found here.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-PLUGIN_NAME = "ikep"
+from ..diagnostics import Report
+from .frontmatter import decode
+
+PLUGIN_NAME: Final = "ikep"
+ENV_TAG: Final = "!ENV"
+STR_TAG: Final = "tag:yaml.org,2002:str"
+NULL_TAG: Final = "tag:yaml.org,2002:null"
 
 
 @dataclass(frozen=True)
@@ -24,9 +30,55 @@ class OptionSource:
     first_line: int | None  # file line of node line 0; None when lines are unknown
 
 
+@dataclass(frozen=True)
+class PluginEntry:
+    """Where `- ikep:` stands in mkdocs.yml and what follows it (None: `- ikep` without options)."""
+
+    key: Node
+    options: Node | None
+
+
+def compose_config(config_file: Path, display: str, report: Report) -> Node | None:
+    """The node tree of a configuration file; None when it cannot be read (MkDocs says why)."""
+    try:
+        data = config_file.read_bytes()
+    except OSError:
+        return None
+    text = decode(data, display, report)
+    if text is None:
+        return None
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)  # composing ignores tags; it keeps the lines
+    except yaml.YAMLError:
+        return None
+
+
+def plugin_entry(tree: Node | None) -> PluginEntry | None:
+    """The first ikep entry under `plugins:` (a list of names and mappings, or one mapping)."""
+    plugins = child(tree, "plugins")
+    entries: list[tuple[Node, Node | None]] = []
+    if isinstance(plugins, SequenceNode):
+        for item in plugins.value:
+            if isinstance(item, MappingNode):
+                entries.extend(item.value)
+            elif isinstance(item, ScalarNode):
+                entries.append((item, None))
+    elif isinstance(plugins, MappingNode):
+        entries = list(plugins.value)
+    for key, value in entries:
+        if isinstance(key, ScalarNode) and key.value == PLUGIN_NAME:
+            return PluginEntry(key, None if value is None or is_null(value) else resolve_env(value))
+    return None
+
+
 def plugin_options(config_file: Path | None, display: str, values: dict[str, Any]) -> dict[str, OptionSource]:
-    """An OptionSource for each option in `values`, located in the config file where possible."""
-    located = _locate(config_file) if config_file else {}
+    """An OptionSource for each option in `values`, located in the config file where possible.
+
+    Unchecked nodes; the plugin and `ikep check` use `plugin_options.read_options`, which checks them.
+    """
+    tree = compose_config(config_file, display, Report()) if config_file else None
+    entry = plugin_entry(tree)
+    located = mapping_items(entry.options) if entry else {}
     sources: dict[str, OptionSource] = {}
     for name, value in values.items():
         if value is None:
@@ -35,35 +87,51 @@ def plugin_options(config_file: Path | None, display: str, values: dict[str, Any
         if node is not None:
             sources[name] = OptionSource(node, display, 1)
         else:
-            dumped = yaml.compose(yaml.safe_dump(value, allow_unicode=True), Loader=yaml.SafeLoader)
+            dumped = dumped_node(value)
             if dumped is not None:
                 sources[name] = OptionSource(dumped, display, None)
     return sources
 
 
-def _locate(config_file: Path) -> dict[str, Node]:
-    try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+def dumped_node(value: Any) -> Node | None:
+    """Options given without a file (a configuration made in code), as nodes without lines."""
+    return yaml.compose(yaml.safe_dump(value, allow_unicode=True), Loader=yaml.SafeLoader)
+
+
+def mapping_items(node: Node | None) -> dict[str, Node]:
+    if not isinstance(node, MappingNode):
         return {}
-    plugins = _get(root, "plugins")
-    entries: list[tuple[Node, Node]] = []
-    if isinstance(plugins, SequenceNode):
-        for item in plugins.value:
-            if isinstance(item, MappingNode):
-                entries.extend(item.value)
-    elif isinstance(plugins, MappingNode):
-        entries = list(plugins.value)
-    for key, value in entries:
-        if isinstance(key, ScalarNode) and key.value == PLUGIN_NAME and isinstance(value, MappingNode):
-            return {str(k.value): v for k, v in value.value if isinstance(k, ScalarNode)}
-    return {}
+    return {str(key.value): value for key, value in node.value if isinstance(key, ScalarNode)}
 
 
-def _get(node: Node | None, key: str) -> Node | None:
+def child(node: Node | None, key: str) -> Node | None:
     if not isinstance(node, MappingNode):
         return None
     for key_node, value_node in node.value:
         if isinstance(key_node, ScalarNode) and key_node.value == key:
             return value_node  # type: ignore[no-any-return]
     return None
+
+
+def is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value in ("", "~", "null", "Null", "NULL")
+
+
+def resolve_env(node: Node) -> Node:
+    """The node with `!ENV` values replaced by what MkDocs reads for them (the variable or a default)."""
+    if node.tag == ENV_TAG:
+        if isinstance(node, ScalarNode):
+            names, default = [str(node.value)], None
+        elif isinstance(node, SequenceNode):
+            items = [str(item.value) for item in node.value if isinstance(item, ScalarNode)]
+            names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+        else:
+            return node
+        value = next((os.environ[name] for name in names if name in os.environ), default)
+        tag = NULL_TAG if value is None else STR_TAG
+        return ScalarNode(tag, value or "", start_mark=node.start_mark, end_mark=node.end_mark)
+    if isinstance(node, MappingNode):
+        node.value = [(key, resolve_env(value)) for key, value in node.value]
+    elif isinstance(node, SequenceNode):
+        node.value = [resolve_env(item) for item in node.value]
+    return node
