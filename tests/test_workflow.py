@@ -119,3 +119,33 @@ def test_build_checks_then_builds_strictly_and_uploads_only_from_main() -> None:
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     assert any("actions/deploy-pages@" in step.get("uses", "") for step in deploy["steps"])
+
+
+def test_the_built_site_is_verified_and_audited_before_it_is_uploaded() -> None:
+    steps = load()["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    build = next(i for i, run in enumerate(runs) if run.startswith("mkdocs build"))
+    verify = next(i for i, run in enumerate(runs) if run.strip() == "ikep verify site/")
+    audit = next(i for i, run in enumerate(runs) if run.strip() == "ikep audit site/")
+    upload = next(i for i, step in enumerate(steps) if "upload-pages-artifact" in step.get("uses", ""))
+    assert build < verify < audit < upload
+    for index in (verify, audit):  # a failure must stop the publication
+        assert "continue-on-error" not in steps[index] and "if" not in steps[index]
+    install = next(run for run in runs if "pip install" in run)
+    assert 'python -m pip install "playwright>=1.45"' in install.splitlines()
+    assert "playwright install" not in WORKFLOW.read_text(encoding="utf-8")  # the runner's Chrome, nothing fetched
+
+
+def test_the_audit_extra_matches_what_the_workflow_installs() -> None:
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert extras["audit"] == ["playwright>=1.45"]
+    assert f'python -m pip install "{extras["audit"][0]}"' in WORKFLOW.read_text(encoding="utf-8")
+
+
+def test_the_statement_may_say_the_pages_are_audited() -> None:
+    """The plugin reads this workflow (the scaffold's is the same) to word the accessibility statement."""
+    from ikep_site.checks.workflows import runs_audit
+
+    assert runs_audit(ROOT)
