@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -10,6 +11,8 @@ from .labels import EURO_SUFFIX, MONTHS, WEEKDAYS
 
 # Local time of every process: times editors write without an offset are Berlin time.
 BERLIN: Final = ZoneInfo("Europe/Berlin")
+# Digits of a number shown as written: enough for any measured value, not the float's noise.
+_SIGNIFICANT_DIGITS: Final = 12
 
 
 def format_date(value: date, *, weekday: bool = False) -> str:
@@ -31,9 +34,14 @@ def format_time(value: datetime) -> str:
 
 def format_number(value: float, *, decimals: int | None = None) -> str:
     """German number: `1.234,5`. Integers stay without decimals unless `decimals` is given."""
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else _natural_decimals(value)
-    text = f"{value:,.{decimals}f}"
+    if value == 0:
+        value = 0  # -0.0 is shown as 0, not -0
+    if isinstance(value, int) and not decimals:
+        text = f"{value:,}"  # exact: formatting an int with "f" goes through a float
+    else:
+        if decimals is None:
+            decimals = 0 if float(value).is_integer() else _natural_decimals(value)
+        text = f"{value:,.{decimals}f}"
     # Swap the English separators for the German ones.
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
@@ -47,6 +55,9 @@ def format_percent(value: float) -> str:
 
 
 def _natural_decimals(value: float) -> int:
-    """How many decimals the value has as written (up to 4), so 7.25 is not shown as 7,3."""
-    text = f"{value:.4f}".rstrip("0")
-    return len(text.split(".")[1]) if "." in text else 0
+    """How many decimals the value has as written, so 7.25 is not shown as 7,3 nor 0.00001 as 0.
+
+    Twelve significant digits hold any measured value and drop float noise (0.30000000000000004).
+    """
+    exponent = Decimal(f"{value:.{_SIGNIFICANT_DIGITS}g}").normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0

@@ -318,7 +318,7 @@ CASES = [
         "progress: -5 liegt nicht zwischen 0 und 100",
     ),
     case(
-        "decimal-comma-block",
+        "ambiguous-thousands-block",
         "ziele/mobil-ohne-auto.md",
         goal_with_indicator(
             "- id: pendler",
@@ -328,10 +328,12 @@ CASES = [
             "  corridor: [{year: 2024, min: 6, max: 8}, {year: 2030, min: 3, max: 5}]",
             "  values:",
             "    - year: 2024",
-            "      value: 7,1",
+            "      value: 7,1",  # a decimal comma is read
+            "    - year: 2025",
+            "      value: 7.100",
         ),
-        "value: 7,1",
-        "'7,1' ist keine Zahl. Bitte einen Punkt statt des Kommas",
+        "value: 7.100",
+        "7.100 kann 7,1 oder 7100 bedeuten. Schreiben Sie 7100 oder 7.1.",
     ),
     case(
         "decimal-comma-flow",
@@ -345,7 +347,8 @@ CASES = [
             "  values: [{year: 2024, value: 7,1}]",
         ),
         "values:",
-        "Punkt statt des Kommas",
+        "In geschweiften Klammern { } trennt das Komma die Angaben; aus value: 7,1 werden so value: 7 und eine "
+        'Angabe 1. Schreiben Sie value: 7.1 oder in Anführungszeichen value: "7,1".',
     ),
     # Indicators and corridors
     case(

@@ -8,7 +8,6 @@ reported with the line of the node it concerns; conversion never raises on edito
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..diagnostics import Report
 from ..formatting import BERLIN
 from ..messages import MESSAGES
+from .numbers import Unreadable, as_yaml, read_number, text_pattern
 
 NULL_TAG: Final = "tag:yaml.org,2002:null"
 SLUG_PATTERN: Final = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
@@ -153,8 +153,7 @@ class Ref(Spec):
         value = Text().convert(node, ctx, name)
         if isinstance(value, _Invalid):
             return value
-        parts = value.split("/")
-        if len(parts) > 2 or not all(SLUG_PATTERN.match(part) for part in parts):
+        if not _is_ref(value):
             return ctx.error(node, MESSAGES["bad_ref"].format(name=name, value=value))
         ctx.references.append(Reference(self.target, value, ctx.line(node), name))
         return value
@@ -164,11 +163,36 @@ class Ref(Spec):
         return {"type": "string", "pattern": f"^(?:{part}/)?{part}$"}
 
 
+def _is_ref(value: str) -> bool:
+    parts = value.split("/")
+    return len(parts) <= 2 and all(SLUG_PATTERN.match(part) for part in parts)
+
+
+def _ids_in_text(text: str, *, bracketed_one: bool = True) -> list[str] | None:
+    """The ids in a list written as text (`a, b`, `a b`, `"[a, b]"`), or None if it is not one.
+
+    A single id stays a list of one; brackets around one id count (with `bracketed_one`) because
+    a quoted `"[a]"` is no list either.
+    """
+    text = text.strip()
+    bracketed = len(text) >= 2 and text[0] == "[" and text[-1] == "]"
+    parts = [part for part in re.split(r"[\s,;]+", text[1:-1] if bracketed else text) if part]
+    if not parts or not (len(parts) > 1 or (bracketed and bracketed_one)):
+        return None
+    return parts if all(_is_ref(part) for part in parts) else None
+
+
 @dataclass
 class Number(Spec):
+    """A number as a YAML number or as editors write it in German (`8,3`, `1.200.000`); see numbers.py."""
+
     minimum: float | None = None
     maximum: float | None = None
     integer: bool = False
+    # False where thousands separators are impossible, so a dot is always a decimal point
+    # (a coordinate: `lat: 49.512` is never 49512).
+    grouping: bool = True
+    example: str = ""  # shown to editors who wrote a word instead of a number
 
     @property
     def description(self) -> str:  # type: ignore[override]
@@ -178,15 +202,10 @@ class Number(Spec):
         raw = self._scalar(node, ctx, name)
         if isinstance(raw, _Invalid):
             return raw
-        text = raw.strip().replace("_", "")
-        number: float
-        try:
-            number = int(text) if re.fullmatch(r"[+-]?\d+", text) else float(text)
-        except ValueError:
-            hint = MESSAGES["decimal_comma"] if re.fullmatch(r"[+-]?\d+,\d+", text) else ""
-            return ctx.error(node, MESSAGES["not_a_number"].format(name=name, value=raw) + hint)
-        if not _finite(number):  # also an integer too large for a float
-            return ctx.error(node, MESSAGES["not_a_number"].format(name=name, value=raw))
+        example = self.example or ("40" if self.integer else "8.3")
+        number = read_number(raw, name=name, integer=self.integer, grouping=self.grouping, example=example)
+        if isinstance(number, Unreadable):
+            return ctx.error(node, number.message)
         if self.integer and not float(number).is_integer():
             return ctx.error(node, MESSAGES["not_an_integer"].format(name=name, value=raw))
         if self.integer:
@@ -209,14 +228,9 @@ class Number(Spec):
             schema["minimum"] = self.minimum
         if self.maximum is not None:
             schema["maximum"] = self.maximum
-        return schema
-
-
-def _finite(number: float) -> bool:
-    try:
-        return math.isfinite(number)
-    except OverflowError:
-        return False
+        # Editors' YAML tools read `8,3` or `1.200.000` as text, which the loader reads as a number;
+        # the range of such a text is checked by the loader only.
+        return {"anyOf": [schema, {"type": "string", "pattern": text_pattern(grouping=self.grouping)}]}
 
 
 def _num(value: float) -> str:
@@ -381,6 +395,8 @@ class ListOf(Spec):
     description = "eine Liste"
 
     def convert(self, node: Node, ctx: Context, name: str) -> Any:
+        if self._as_text(node, ctx, name, "list_as_text"):
+            return INVALID
         nodes = node.value if isinstance(node, SequenceNode) else [node]
         before = ctx.errors
         items = []
@@ -388,6 +404,8 @@ class ListOf(Spec):
         for child in nodes:
             if _is_null(child):
                 ctx.error(child, MESSAGES["empty_list_item"].format(name=name))
+                continue
+            if child is not node and self._as_text(child, ctx, name, "several_in_one_item"):
                 continue
             value = self.item.convert(child, ctx, name)
             if isinstance(value, _Invalid):
@@ -404,6 +422,19 @@ class ListOf(Spec):
             message = "too_few_items_one" if self.min_items == 1 else "too_few_items"
             return ctx.error(node, MESSAGES[message].format(name=name, count=self.min_items))
         return tuple(items)
+
+    def _as_text(self, node: Node, ctx: Context, name: str, message: str) -> bool:
+        """Report ids written as one text (`goals: a, b`), with the list to write instead."""
+        if not isinstance(self.item, Ref) or not isinstance(node, ScalarNode):
+            return False
+        ids = _ids_in_text(str(node.value), bracketed_one=message == "list_as_text")
+        if ids is None:
+            return False
+        key = name.rsplit(".", 1)[-1]
+        ctx.error(
+            node, MESSAGES[message].format(name=name, value=str(node.value).strip(), key=key, items=", ".join(ids))
+        )
+        return True
 
     def json_schema(self) -> dict[str, Any]:
         item = self.item.json_schema()
@@ -448,6 +479,14 @@ class Values:
 Check = Callable[[Values, Context], None]
 
 
+@dataclass(frozen=True)
+class Together:
+    """Two keys given both or neither (a place's lat and lon); `message` says why, with name, given, missing."""
+
+    keys: tuple[str, str]
+    message: str
+
+
 @dataclass
 class Record(Spec):
     """A mapping with known keys. `build` turns the checked values into a model object."""
@@ -455,6 +494,7 @@ class Record(Spec):
     fields: dict[str, Field]
     build: Callable[[dict[str, Any]], Any] | None = None
     checks: Sequence[Check] = ()
+    together: Sequence[Together] = ()
     description = "Angaben in der Form schlüssel: wert"
 
     def convert(self, node: Node, ctx: Context, name: str) -> Any:
@@ -476,7 +516,13 @@ class Record(Spec):
         lines: dict[str, int] = {}
         item_lines: dict[str, tuple[int, ...]] = {}
         empty: set[str] = set()
+        previous: tuple[Node, Node] | None = None
         for key_node, value_node in _pairs(node):
+            split = _split_number(key_node, value_node, previous, self.fields) if node.flow_style else None
+            previous = (key_node, value_node)
+            if split is not None:
+                ctx.error(key_node, MESSAGES["decimal_comma_split"].format(**split, name=_qualify(name, split["key"])))
+                continue
             key = self._key(key_node, ctx, lines, name, flow=bool(node.flow_style))
             if key is None:
                 continue
@@ -497,6 +543,11 @@ class Record(Spec):
                 ctx.error_at(lines[key], MESSAGES["empty"].format(name=_qualify(name, key)))
             elif key not in lines:
                 ctx.error(node, MESSAGES["missing"].format(name=_qualify(name, key)))
+        for pair in self.together:
+            given = [key for key in pair.keys if key in lines and key not in empty]
+            if len(given) == 1:
+                missing = next(key for key in pair.keys if key not in given)
+                ctx.error_at(lines[given[0]], MESSAGES[pair.message].format(name=name, given=given[0], missing=missing))
         values = Values(data, lines, ctx.line(node), item_lines)
         for check in self.checks:  # on what is valid, so editors see every problem at once
             check(values, ctx)
@@ -536,7 +587,47 @@ class Record(Spec):
         required = [key for key, spec_field in self.fields.items() if spec_field.required]
         if required:
             schema["required"] = required
+        if self.together:
+            first, second = zip(*(pair.keys for pair in self.together), strict=True)
+            schema["dependentRequired"] = {
+                **{key: [other] for key, other in zip(first, second, strict=True)},
+                **{key: [other] for key, other in zip(second, first, strict=True)},
+            }
         return schema
+
+
+def _split_number(
+    key_node: Node, value_node: Node, previous: tuple[Node, Node] | None, fields: Mapping[str, Field]
+) -> dict[str, str] | None:
+    """`{value: 8,3}`: the comma ended the entry, so YAML made `value: 8` and a key `3` without value.
+
+    Returns what the message needs to show the number as written and how to write it, or None
+    when the key is not the rest of a number split by a comma.
+    """
+    if previous is None or not (isinstance(key_node, ScalarNode) and str(key_node.value).isdigit()):
+        return None
+    previous_key, number_node = previous
+    if not (_is_null(value_node) and value_node.value == "" and isinstance(previous_key, ScalarNode)):
+        return None
+    if not (isinstance(number_node, ScalarNode) and number_node.style in (None, "")):
+        return None
+    if not re.fullmatch(r"[+-]?[0-9][0-9.]*", str(number_node.value)):
+        return None
+    if key_node.start_mark.index - number_node.end_mark.index not in (1, 2):  # `8,3` or `8, 3`
+        return None
+    key = str(previous_key.value)
+    written = f"{number_node.value},{key_node.value}"
+    spec = fields[key].spec if key in fields else None
+    number = read_number(written, name=key, grouping=spec.grouping if isinstance(spec, Number) else True)
+    if isinstance(number, Unreadable):
+        return None
+    return {
+        "key": key,
+        "written": written,
+        "whole": str(number_node.value),
+        "rest": str(key_node.value),
+        "suggestion": as_yaml(number),
+    }
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:

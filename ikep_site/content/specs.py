@@ -48,6 +48,7 @@ from .schema import (
     Ref,
     Slug,
     Text,
+    Together,
     Url,
     Values,
 )
@@ -162,9 +163,12 @@ def _contact_fields(*, with_url: bool = False) -> dict[str, Field]:
 CONTACT: Final = Record(_contact_fields(), build=lambda data: Contact(**data))
 CONTACT_WITH_URL: Final = Record(_contact_fields(with_url=True), build=lambda data: Contact(**data))
 
-YEAR: Final = Number(minimum=1900, maximum=2200, integer=True)
+YEAR: Final = Number(minimum=1900, maximum=2200, integer=True, example="2024")
 # Indicator values stay within a range every chart and spreadsheet can handle.
 MEASURE: Final = Number(minimum=-1e12, maximum=1e12)
+# No coordinate has a thousands separator: `49.512` is a decimal, written as GPS tools show it.
+LATITUDE: Final = Number(minimum=-90, maximum=90, grouping=False, example="49.512")
+LONGITUDE: Final = Number(minimum=-180, maximum=180, grouping=False, example="7.845")
 
 CORRIDOR_POINT: Final = Record(
     {
@@ -241,8 +245,8 @@ PROJECT_UPDATE: Final = Record(
 )
 LOCATION: Final = Record(
     {
-        "lat": Field(Number(minimum=-90, maximum=90), required=True, help="Geografische Breite, z. B. 49.512"),
-        "lon": Field(Number(minimum=-180, maximum=180), required=True, help="Geografische Länge, z. B. 7.845"),
+        "lat": Field(LATITUDE, required=True, help="Geografische Breite, z. B. 49.512"),
+        "lon": Field(LONGITUDE, required=True, help="Geografische Länge, z. B. 7.845"),
         "address": Field(Text(), help="Anschrift"),
     },
     build=lambda data: Location(**data),
@@ -260,7 +264,7 @@ PROJECT: Final = _entity(
         "end": Field(DateSpec(), help="Ende, geplant oder tatsächlich"),
         "progress": Field(Number(minimum=0, maximum=100, integer=True), help="Fortschritt in Prozent"),
         "funding": Field(Text(), help="Förderung"),
-        "budget": Field(Number(minimum=0), help="Budget in Euro"),
+        "budget": Field(Number(minimum=0, example="250000"), help="Budget in Euro"),
         "location": Field(LOCATION, help="Ort des Projekts"),
         "milestones": Field(ListOf(MILESTONE), help="Meilensteine"),
         "updates": Field(ListOf(PROJECT_UPDATE), help="Neuigkeiten zum Projekt"),
@@ -272,10 +276,11 @@ PLACE: Final = Record(
     {
         "name": Field(Text(), help="Name des Ortes"),
         "address": Field(Text(), help="Anschrift"),
-        "lat": Field(Number(minimum=-90, maximum=90), help="Geografische Breite"),
-        "lon": Field(Number(minimum=-180, maximum=180), help="Geografische Länge"),
+        "lat": Field(LATITUDE, help="Geografische Breite"),
+        "lon": Field(LONGITUDE, help="Geografische Länge"),
     },
     build=lambda data: Place(**data),
+    together=(Together(("lat", "lon"), "coordinate_alone"),),  # one alone would drop the place from the map
 )
 REGISTRATION: Final = Record(
     {
