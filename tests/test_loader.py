@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ikep_site.content.loader import Loader, LoadResult, slugify
-from ikep_site.content.options import plugin_options
+from ikep_site.content.plugin_options import read_options
 from ikep_site.diagnostics import Diagnostic
 from ikep_site.model import Call, Project
 
@@ -251,7 +251,7 @@ def test_foundation_states_yes_and_no_stay_strings(tmp_path: Path) -> None:
     )
     # MkDocs reads `yes` as True; the plugin reads the file again, as written.
     options = {"process": {"name": "Test", "foundations": {"management": {"state": True}}}}
-    source = plugin_options(config, "mkdocs.yml", options)["process"]
+    source = read_options(config, "mkdocs.yml", options).process
     result = Loader(tmp_path).load([], process=source)
     assert not problems(result)
     profile = result.site.main.profile
@@ -267,7 +267,7 @@ def test_bad_foundation_state_points_at_mkdocs_yml(tmp_path: Path) -> None:
         "        foundations:\n          chefsache:\n            state: vielleicht\n",
         encoding="utf-8",
     )
-    source = plugin_options(config, "mkdocs.yml", {"process": {"name": "Test"}})["process"]
+    source = read_options(config, "mkdocs.yml").process
     problem = only_problem(Loader(tmp_path).load([], process=source))
     assert (problem.path, problem.line) == ("mkdocs.yml", 9)
     assert "process.foundations.chefsache.state: 'vielleicht' ist nicht erlaubt" in problem.message
@@ -282,7 +282,7 @@ def test_overlapping_phase_points_at_its_own_line(tmp_path: Path) -> None:
         "          - name: Umsetzung\n            start: 2024-09-01\n",
         encoding="utf-8",
     )
-    source = plugin_options(config, "mkdocs.yml", {"process": {"name": "Test"}})["process"]
+    source = read_options(config, "mkdocs.yml").process
     problem = only_problem(Loader(tmp_path).load([], process=source))
     assert (problem.path, problem.line) == ("mkdocs.yml", 9)
     assert "Die Phase „Umsetzung“ beginnt vor dem Ende der vorherigen Phase" in problem.message

@@ -71,37 +71,9 @@ def plugin_entry(tree: Node | None) -> PluginEntry | None:
     return None
 
 
-def plugin_options(config_file: Path | None, display: str, values: dict[str, Any]) -> dict[str, OptionSource]:
-    """An OptionSource for each option in `values`, located in the config file where possible.
-
-    Unchecked nodes; the plugin and `ikep check` use `plugin_options.read_options`, which checks them.
-    """
-    tree = compose_config(config_file, display, Report()) if config_file else None
-    entry = plugin_entry(tree)
-    located = mapping_items(entry.options) if entry else {}
-    sources: dict[str, OptionSource] = {}
-    for name, value in values.items():
-        if value is None:
-            continue
-        node = located.get(name)
-        if node is not None:
-            sources[name] = OptionSource(node, display, 1)
-        else:
-            dumped = dumped_node(value)
-            if dumped is not None:
-                sources[name] = OptionSource(dumped, display, None)
-    return sources
-
-
 def dumped_node(value: Any) -> Node | None:
     """Options given without a file (a configuration made in code), as nodes without lines."""
     return yaml.compose(yaml.safe_dump(value, allow_unicode=True), Loader=yaml.SafeLoader)
-
-
-def mapping_items(node: Node | None) -> dict[str, Node]:
-    if not isinstance(node, MappingNode):
-        return {}
-    return {str(key.value): value for key, value in node.value if isinstance(key, ScalarNode)}
 
 
 def child(node: Node | None, key: str) -> Node | None:
