@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -41,9 +41,23 @@ _MIN_RING_POSITIONS: Final = 4  # a closed ring: three distinct corners and the 
 # An arc that still crosses another one after this many halvings of its tolerance keeps all its
 # vertices (the input is assumed valid).
 _MAX_REFINEMENTS: Final = 6
+# Douglas–Peucker is quadratic where each split peels off one vertex (zigzags, spirals): an arc
+# may spend this many distance evaluations per vertex on exact splits; ranges still open after
+# that are first cut into pieces of at most `_PIECE_VERTICES`, so the rest costs at most half
+# that per vertex. Real boundaries need about log2(n) per vertex and never reach the limit.
+_WORK_PER_VERTEX: Final = 32
+_PIECE_VERTICES: Final = 64
 _SUPPORTED_TYPES: Final = ("Polygon", "MultiPolygon")
 # Characters that must not appear raw when the JSON is embedded in an HTML <script> element.
 _SCRIPT_UNSAFE: Final = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+@dataclass
+class Work:
+    """Operations spent simplifying (for measuring that the work grows linearly, not for timing)."""
+
+    distances: int = 0  # point-to-segment distances evaluated by Douglas–Peucker
+    segment_pairs: int = 0  # pairs of segments tested for crossing
 
 
 class GeometryError(ValueError):
@@ -283,7 +297,7 @@ class _ArcUse:
     backwards: bool
 
 
-def simplify_topology(features: Sequence[Feature], tolerance: float) -> list[Feature]:
+def simplify_topology(features: Sequence[Feature], tolerance: float, work: Work | None = None) -> list[Feature]:
     """The features simplified with Douglas–Peucker so that shared borders stay shared.
 
     `tolerance` is in metres. Rings are cut into arcs at junctions (vertices where the rings
@@ -291,7 +305,8 @@ def simplify_topology(features: Sequence[Feature], tolerance: float) -> list[Fea
     of a border get exactly the same vertices and no gap or overlap can open between them. An
     arc whose simplified form would cross another arc (or itself) is simplified again with half
     the tolerance, and an exterior ring that would collapse keeps its arcs unsimplified: no
-    member is lost and no shape turns inside out. Holes that collapse are dropped.
+    member is lost and no shape turns inside out. Holes that collapse are dropped. The work
+    grows about linearly with the number of vertices; `work`, if given, counts it.
     """
     if tolerance < 0 or not math.isfinite(tolerance):
         raise ValueError("tolerance must be a finite number of metres >= 0")
@@ -300,7 +315,7 @@ def simplify_topology(features: Sequence[Feature], tolerance: float) -> list[Fea
     junctions = _junctions(rings)
     pieces: dict[Ring, list[_ArcUse]] = {ring: _cut(ring, junctions) for ring in rings}
     arcs = list(dict.fromkeys(use.key for uses in pieces.values() for use in uses))
-    simplified = _simplify_arcs(arcs, tolerance, snapped, pieces)
+    simplified = _simplify_arcs(arcs, tolerance, snapped, pieces, work if work is not None else Work())
     return [
         Feature(
             properties=dict(feature.properties),
@@ -371,15 +386,16 @@ def _simplify_arcs(
     tolerance: float,
     snapped: list[list[Polygon]],
     pieces: dict[Ring, list[_ArcUse]],
+    work: Work,
 ) -> dict[ArcKey, Ring]:
     """Simplify every arc once, then refine arcs that collapse an exterior ring or cross."""
     tolerances = dict.fromkeys(arcs, tolerance)
     refinements = dict.fromkeys(arcs, 0)
     exteriors = [polygon[0] for polygons in snapped for polygon in polygons]
     while True:
-        simplified = {arc: _simplify_arc(arc, tolerances[arc]) for arc in arcs}
+        simplified = {arc: _simplify_arc(arc, tolerances[arc], work) for arc in arcs}
         protect = {use.key for ring in exteriors if _collapses(pieces[ring], simplified) for use in pieces[ring]}
-        crossing = _crossing_arcs(simplified)
+        crossing = _crossing_arcs(simplified, work)
         changed = False
         for arc in arcs:
             if tolerances[arc] == 0 or (arc not in protect and arc not in crossing):
@@ -416,24 +432,27 @@ def _join(uses: list[_ArcUse], simplified: dict[ArcKey, Ring]) -> Ring:
     return _without_repeats(positions)
 
 
-def _simplify_arc(arc: ArcKey, tolerance: float) -> Ring:
+def _simplify_arc(arc: ArcKey, tolerance: float, work: Work) -> Ring:
     """Douglas–Peucker on one arc in local metres; the end points (junctions) always stay."""
     if tolerance == 0 or len(arc) <= 2:
         return arc
     scale = math.cos(math.radians(arc[0][1])) * _METRES_PER_DEGREE
     points = [(lon * scale, lat * _METRES_PER_DEGREE) for lon, lat in arc]
+    limit = work.distances + _WORK_PER_VERTEX * len(points)
     if arc[0] != arc[-1]:
-        keep = _douglas_peucker(points, 0, len(points) - 1, tolerance)
+        keep = _douglas_peucker(points, 0, len(points) - 1, tolerance, work, limit)
     else:
-        keep = _closed_keep(points, tolerance)
+        keep = _closed_keep(points, tolerance, work, limit)
     return tuple(arc[index] for index in sorted(keep))
 
 
-def _closed_keep(points: list[Position], tolerance: float) -> set[int]:
+def _closed_keep(points: list[Position], tolerance: float, work: Work, limit: int) -> set[int]:
     """A closed arc: split at the vertex farthest from the start, keep at least three corners."""
     last = len(points) - 1
     far = max(range(1, last), key=lambda index: _distance(points[index], points[0], points[0]))
-    keep = _douglas_peucker(points, 0, far, tolerance) | _douglas_peucker(points, far, last, tolerance)
+    work.distances += last - 1
+    keep = _douglas_peucker(points, 0, far, tolerance, work, limit)
+    keep |= _douglas_peucker(points, far, last, tolerance, work, limit)
     if len(keep) < _MIN_RING_POSITIONS:
         rest = [index for index in range(1, last) if index not in keep]
         if rest:
@@ -441,14 +460,28 @@ def _closed_keep(points: list[Position], tolerance: float) -> set[int]:
     return keep
 
 
-def _douglas_peucker(points: list[Position], first: int, last: int, tolerance: float) -> set[int]:
-    """Indices to keep between `first` and `last` (both kept); iterative, so long arcs are fine."""
+def _douglas_peucker(
+    points: list[Position], first: int, last: int, tolerance: float, work: Work, limit: int
+) -> set[int]:
+    """Indices to keep between `first` and `last` (both kept); iterative, so long arcs are fine.
+
+    Once `work.distances` would pass `limit`, a long range is cut into pieces first (its cut
+    points are kept): the result then has a few more vertices, never a deviation above
+    `tolerance`, and the work stays linear.
+    """
     keep = {first, last}
     stack = [(first, last)]
     while stack:
         start, end = stack.pop()
-        if end - start < 2:
+        span = end - start
+        if span < 2:
             continue
+        if span > _PIECE_VERTICES and work.distances + span > limit:
+            cuts = [*range(start, end, _PIECE_VERTICES), end]
+            keep.update(cuts)
+            stack.extend(itertools.pairwise(cuts))
+            continue
+        work.distances += span - 1
         index, distance = _farthest(points, start, end)
         if distance > tolerance:
             keep.add(index)
@@ -490,50 +523,78 @@ def _distance(point: Position, start: Position, end: Position) -> float:
 _Segment = tuple[ArcKey, Position, Position]
 
 
-def _crossing_arcs(arcs: dict[ArcKey, Ring]) -> set[ArcKey]:
+def _crossing_arcs(arcs: dict[ArcKey, Ring], work: Work) -> set[ArcKey]:
     """Arcs whose segments meet another segment anywhere but at a shared end point.
 
-    A grid of cells keeps this near linear: only segments whose boxes share a cell are tested.
+    Cells keep this near linear: a cell holding more than a few segments is halved, along the
+    axis that separates its segments best, each half taking the segments whose boxes reach into
+    it; only segments in a common cell are tested, however unevenly the vertices are spread (a
+    fine outline beside a coarse one) and however long and thin the segments are (a zigzag).
+    Two segments that meet share a point, and that point lies in a cell holding both.
     """
     segments: list[_Segment] = [(key, a, b) for key, points in arcs.items() for a, b in itertools.pairwise(points)]
     if not segments:
         return set()
-    cell = _cell_size(segments)
-    grid: dict[tuple[int, int], list[int]] = {}
-    for number, (_, a, b) in enumerate(segments):
-        for slot in _cells(a, b, cell):
-            grid.setdefault(slot, []).append(number)
+    boxes = [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])) for _, a, b in segments]
     crossing: set[ArcKey] = set()
     tested: set[tuple[int, int]] = set()
-    for members in grid.values():
-        for pair in _pairs(members):
+    cells: list[tuple[_Box, list[int]]] = [(_box_around(boxes), list(range(len(segments))))]
+    while cells:
+        box, members = cells.pop()
+        if len(members) > _CELL_CAPACITY:
+            halves = _halves(box, members, boxes)
+            # Segments that reach into both halves either way (many meeting at one point) are
+            # not separated by halving: they are tested here.
+            if halves is not None:
+                cells.extend(half for half in halves if len(half[1]) > 1)
+                continue
+        for pair in itertools.combinations(members, 2):
             if pair in tested:
                 continue
             tested.add(pair)
+            work.segment_pairs += 1
             (key1, a, b), (key2, c, d) = segments[pair[0]], segments[pair[1]]
             if _segments_conflict(a, b, c, d):
                 crossing.update((key1, key2))
     return crossing
 
 
-def _cell_size(segments: list[_Segment]) -> float:
-    """About two average segment lengths: few segments per cell, few cells per segment."""
-    total = sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for _, a, b in segments)
-    return max(total / len(segments), 1e-9) * 2
+_Box = tuple[float, float, float, float]  # min x, min y, max x, max y
+_CELL_CAPACITY: Final = 10
+_MIN_CELL: Final = 1e-9  # degrees: cells are not halved below this (about 0.1 mm)
 
 
-def _cells(a: Position, b: Position, cell: float) -> Iterator[tuple[int, int]]:
-    x0, x1 = sorted((math.floor(a[0] / cell), math.floor(b[0] / cell)))
-    y0, y1 = sorted((math.floor(a[1] / cell), math.floor(b[1] / cell)))
-    for x in range(x0, x1 + 1):
-        for y in range(y0, y1 + 1):
-            yield (x, y)
+def _box_around(boxes: list[_Box]) -> _Box:
+    return (
+        min(box[0] for box in boxes),
+        min(box[1] for box in boxes),
+        max(box[2] for box in boxes),
+        max(box[3] for box in boxes),
+    )
 
 
-def _pairs(members: list[int]) -> Iterator[tuple[int, int]]:
-    for index, first in enumerate(members):
-        for second in members[index + 1 :]:
-            yield (first, second)
+def _halves(box: _Box, members: list[int], boxes: list[_Box]) -> list[tuple[_Box, list[int]]] | None:
+    """The cell halved across x or y, whichever leaves fewer segments in the fuller half.
+
+    Halves are closed, so a segment ending on the middle line is in both. None if neither
+    halving separates anything (or the cell is already tiny).
+    """
+    x0, y0, x1, y1 = box
+    best: list[tuple[_Box, list[int]]] | None = None
+    for axis, low, high in ((0, x0, x1), (1, y0, y1)):
+        if high - low < _MIN_CELL:
+            continue
+        middle = (low + high) / 2
+        first = [number for number in members if boxes[number][axis] <= middle]
+        second = [number for number in members if boxes[number][axis + 2] >= middle]
+        if len(first) == len(members) and len(second) == len(members):
+            continue
+        if best is None or max(len(first), len(second)) < max(len(best[0][1]), len(best[1][1])):
+            if axis == 0:
+                best = [((x0, y0, middle, y1), first), ((middle, y0, x1, y1), second)]
+            else:
+                best = [((x0, y0, x1, middle), first), ((x0, middle, x1, y1), second)]
+    return best
 
 
 def _segments_conflict(a: Position, b: Position, c: Position, d: Position) -> bool:

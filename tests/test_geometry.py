@@ -22,6 +22,7 @@ from ikep_site.geometry import (
     GeometryError,
     Position,
     Ring,
+    Work,
     bounds,
     contains,
     missing,
@@ -490,3 +491,70 @@ def test_real_files_parse() -> None:
     assert len(load("kl-ortsgemeinden")) == 50
     assert len(load("kl-verbandsgemeinden")) == 6
     assert len(load("kl-landkreis")) == 1
+
+
+# (d) Work grows linearly with the vertices ---------------------------------------------------------
+# Counted in operations (distances evaluated, segment pairs tested), not in seconds: the machine
+# is shared, and a count tells the growth exactly.
+
+
+def outline(vertices: int, radius: float = 0.05) -> Feature:
+    """A circle-ish municipality with `vertices` corners (a little wavy, like a real border)."""
+    corners = [
+        (
+            7.7 + radius * math.cos(2 * math.pi * i / vertices) * (1 + 0.002 * math.sin(i * 0.37)),
+            49.4 + radius * math.sin(2 * math.pi * i / vertices),
+        )
+        for i in range(vertices)
+    ]
+    return Feature({"n": "outline"}, [[(*corners, corners[0])]])
+
+
+def zigzag(vertices: int, *, growing: bool) -> Feature:
+    """A border zigzagging 1 km deep every few metres: Douglas–Peucker's worst case.
+
+    `growing`: each tooth deeper than the one before, so every split peels off one vertex.
+    """
+    teeth = [(7.5 + 0.5 * i / vertices, 49.4 + (0.0001 * i if growing else 0.01) * (i % 2)) for i in range(vertices)]
+    return Feature({"n": "zigzag"}, [[(*teeth, (8.0, 49.3), (7.5, 49.3), teeth[0])]])
+
+
+def work_of(features: list[Feature], tolerance: float = 20.0) -> Work:
+    work = Work()
+    simplify_topology(features, tolerance, work)
+    return work
+
+
+@pytest.mark.parametrize("growing", [False, True], ids=["even", "growing"])
+def test_zigzag_work_is_linear(growing: bool) -> None:
+    small, large = work_of([zigzag(1500, growing=growing)]), work_of([zigzag(6000, growing=growing)])
+    print(f"\nzigzag 1,500 / 6,000 vertices: {small} / {large}")
+    for work, vertices in ((small, 1500), (large, 6000)):
+        assert work.distances <= 100 * vertices  # exact Douglas–Peucker: up to vertices² / 2
+        assert work.segment_pairs <= 20 * vertices
+    assert large.distances <= 4.5 * small.distances
+
+
+def test_zigzag_simplified_without_crossings() -> None:
+    after = simplify_topology([zigzag(3000, growing=True)], 20.0)
+    assert crossings(after) == []
+    assert len(after[0].polygons[0][0]) > 1000  # the teeth are kilometres deep: they stay
+
+
+def test_large_outline_work_is_linear() -> None:
+    small, large = work_of([outline(10_000)]), work_of([outline(40_000)])
+    print(f"\noutline 10,000 / 40,000 vertices: {small} / {large}")
+    assert large.distances <= 4.5 * small.distances
+    assert large.distances <= 32 * 40_000
+
+
+def test_fine_outline_beside_coarse_ones_is_tested_locally() -> None:
+    """A small toothed shape of many vertices beside borders of hundreds of kilometres."""
+    teeth = [
+        (7.0 + 0.005 * (1 - 0.4 * (i % 2)) * math.cos(i / 640 * math.pi), 49.0 + 0.005 * math.sin(i / 640 * math.pi))
+        for i in range(1280)
+    ]
+    star = Feature({"n": "star"}, [[(*teeth, teeth[0])]])
+    squares = [Feature({"n": str(i)}, [[square(8.0 + 2.0 * i, 49.0, 2.0)]]) for i in range(8)]
+    work = work_of([star, *squares], tolerance=100.0)
+    assert work.segment_pairs <= 20 * 1280  # one cell for the whole star: 1280² / 2
