@@ -7,7 +7,8 @@ goal overview all ask this module, so that a status can never differ between two
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import Final
 
@@ -20,6 +21,8 @@ STATUSES: Final = ("inside", "better", "outside", "no_data")
 # the corridor edge must still count as "inside", so edges are compared with this tolerance.
 _REL_TOL: Final = 1e-9
 _ABS_TOL: Final = 1e-9
+# Editors write figures with a few decimals at most; more than this is noise, not precision.
+MAX_DECIMALS: Final = 4
 
 
 def band_at(corridor: Sequence[CorridorPoint], year: int) -> tuple[float, float]:
@@ -55,6 +58,56 @@ def band_at(corridor: Sequence[CorridorPoint], year: int) -> tuple[float, float]
     raise AssertionError(f"year {year} not within the corridor")  # pragma: no cover
 
 
+def figure_decimals(indicator: Indicator) -> int:
+    """How many decimals the indicator's own figures have: the most any value or corridor point has.
+
+    Interpolated bounds are shown with this precision, so a corridor written in whole numbers never
+    shows "105.333,3333", and one written in tenths shows tenths.
+    """
+    numbers: Iterable[float] = (
+        *(measurement.value for measurement in indicator.values),
+        *(bound for point in indicator.corridor for bound in (point.min, point.max)),
+    )
+    return max((_decimals(number) for number in numbers), default=0)
+
+
+def round_figure(value: float, decimals: int) -> float:
+    """`value` rounded to `decimals` as people round: a half goes away from zero (2,25 → 2,3).
+
+    Rounds the shortest decimal form of the float (`repr`), so 2.25, stored a little below 2.25,
+    still goes up; Python's `round` would give 2.2.
+    """
+    if not math.isfinite(value):
+        return value
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return float(rounded)
+
+
+def shown_band(indicator: Indicator, year: int) -> tuple[float, float]:
+    """The band in `year` as the reader sees it: rounded to the indicator's own precision.
+
+    Statuses are judged on this band, so a value the table shows on the lower bound is "inside".
+    Before the first and after the last corridor point, the nearest end holds (see `band_at`).
+    """
+    decimals = figure_decimals(indicator)
+    low, high = band_at(indicator.corridor, year)
+    return (round_figure(low, decimals), round_figure(high, decimals))
+
+
+def covered_band(indicator: Indicator, year: int) -> tuple[float, float] | None:
+    """The shown band in a year the corridor covers (from its first to its last point), else None.
+
+    Tables and downloads list bounds only where a corridor was set: before its first year there
+    was no target yet, and after its last year none has been decided.
+    """
+    if not indicator.corridor:
+        return None
+    years = [point.year for point in indicator.corridor]
+    if not min(years) <= year <= max(years):
+        return None
+    return shown_band(indicator, year)
+
+
 def newest_value(indicator: Indicator) -> Measurement | None:
     """The measurement with the highest year, or None: the status is judged on this one."""
     if not indicator.values:
@@ -63,7 +116,7 @@ def newest_value(indicator: Indicator) -> Measurement | None:
 
 
 def indicator_status(indicator: Indicator) -> str:
-    """`inside`, `better`, `outside` or `no_data`: the newest value against that year's band.
+    """`inside`, `better`, `outside` or `no_data`: the newest value against that year's band, as shown.
 
     `better` tells which side of the band is good: for "lower", a value below the band is
     "better" and one above it "outside"; for "higher" the other way round. A value on an edge
@@ -73,7 +126,7 @@ def indicator_status(indicator: Indicator) -> str:
     newest = newest_value(indicator)
     if newest is None or not indicator.corridor:
         return "no_data"
-    return value_status(newest.value, band_at(indicator.corridor, newest.year), indicator.better)
+    return value_status(newest.value, shown_band(indicator, newest.year), indicator.better)
 
 
 def value_status(value: float, band: tuple[float, float], better: str) -> str:
@@ -86,6 +139,17 @@ def value_status(value: float, band: tuple[float, float], better: str) -> str:
     if value > high and not _close(value, high):
         return "better" if better == "higher" else "outside"
     return "inside"
+
+
+def _decimals(number: float) -> int:
+    """The decimals of a figure as written (8.0 has none, 7.25 two), at most `MAX_DECIMALS`.
+
+    Read with 12 significant digits, so float noise (0.1 + 0.2 = 0.30000000000000004) is no precision.
+    """
+    if not math.isfinite(number) or float(number).is_integer():
+        return 0
+    exponent = Decimal(format(number, ".12g")).normalize().as_tuple().exponent
+    return min(-exponent, MAX_DECIMALS) if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _band(point: CorridorPoint) -> tuple[float, float]:

@@ -155,7 +155,7 @@ LABELS: Final = {
     "no_entries": "Noch keine Einträge.",
     "no_calls": "Zurzeit gibt es keine Beteiligungsangebote.",
     "calls_archive": "Archiv: abgeschlossene Beteiligung",
-    "processes_count": "{goals} Ziele · {projects} Schlüsselprojekte · {calls} Beteiligungsangebote",
+    "processes_count": "{goals} · {projects} · {calls}",  # each a counted noun (PLURALS)
     "process_of": "Prozess",
     "no_calls_past": "Noch keine abgeschlossenen Beteiligungsangebote.",
     "add_to_calendar": "In den Kalender eintragen",
@@ -342,10 +342,14 @@ LABELS: Final = {
     "footer_legal": "Rechtliches",
     "when": "Wann",
     "deadline": "Anmeldung oder Teilnahme bis",
+    # What a call's deadline ends (derive.call_deadline), and what the page says once it passed.
+    "deadline_registration": "Anmeldung bis",
+    "deadline_participation": "Teilnahme bis",
+    "registration_closed": "Anmeldung geschlossen",
+    "registration_expired": "Die Anmeldefrist ist am {date} abgelaufen.",
     "online": "Online",
     "registration": "Anmeldung",
     "accessibility": "Barrierefreiheit",
-    "member_count": "Gemeinden",
     # Corridor charts (render/charts.py): the text alternative and the visible legend.
     "chart_corridor": "Zielkorridor {points}.",
     "chart_corridor_point": "{year} von {min} bis {max}",
@@ -368,20 +372,44 @@ MAP_LABELS: Final = {
     "consent_remember": "Diese Wahl auf diesem Gerät merken",
     "interactive_label": "Interaktive Karte: {title}",
     "links_label": "Orte auf der Karte",
-    "static_description_area": "Umriss von {title} mit {count} Gebieten: {names}.",
+    "static_description_area": "Umriss von {title} mit {members}: {names}.",  # members: count_areas_dative
     "static_description_overview": "Alle Räume des Prozesses: {names}.",
     "static_description_location": "Lage von {title} im Gebiet {area}.",
     "map_of": "Karte: {title}",
     "areas_overview": "Karte aller Räume",
     "processes_overview": "Karte aller Prozesse",
-    "processes_in_area": "{count} Prozesse in {area}",
 }
 
 EURO_SUFFIX: Final = "€"
 
 
+# Counted nouns, (exactly one, any other number): German takes the plural for none, too. The
+# dative forms serve phrases like "mit 2 Gebieten". Read through `plural` (or `t` with `count=`).
+PLURALS: Final[dict[str, tuple[str, str]]] = {
+    "count_areas": ("{count} Gebiet", "{count} Gebiete"),
+    "count_areas_dative": ("{count} Gebiet", "{count} Gebieten"),
+    "count_members": ("{count} Mitglied", "{count} Mitglieder"),
+    "count_projects": ("{count} Schlüsselprojekt", "{count} Schlüsselprojekte"),
+    "count_goals": ("{count} Ziel", "{count} Ziele"),
+    "count_calls": ("{count} Beteiligungsangebot", "{count} Beteiligungsangebote"),
+    "count_processes_in_area": ("{count} Prozess in {area}", "{count} Prozesse in {area}"),
+}
+
+
+def plural(count: int, key: str, /, **values: object) -> str:
+    """`1 Gebiet`, `2 Gebiete`: the form of `PLURALS[key]` that fits `count`, the count German-style."""
+    one, other = PLURALS[key]
+    text = one if count == 1 else other
+    return text.format(count=f"{count:,}".replace(",", "."), **values)
+
+
 def t(key: str, /, **values: object) -> str:
-    """Return the label `key`, with `{placeholders}` filled in."""
+    """Return the label `key`, with `{placeholders}` filled in; a counted noun by its `count`."""
+    if key in PLURALS:
+        count = values.pop("count", None)
+        if not isinstance(count, int):
+            raise TypeError(f"label {key!r} needs an integer count, not {count!r}")
+        return plural(count, key, **values)
     text = LABELS[key]
     return text.format(**values) if values else text
 
@@ -464,9 +492,15 @@ EXPORT_LABELS: Final = {
     "column_value": "Messwert",
     "column_value_about": "Der gemessene Wert; leer, wenn in diesem Jahr nichts gemessen wurde.",
     "column_corridor_min": "Korridor von",
-    "column_corridor_min_about": "Untere Grenze des Korridors in diesem Jahr (zwischen festgelegten Jahren linear).",
+    "column_corridor_min_about": (
+        "Untere Grenze des Korridors in diesem Jahr: zwischen festgelegten Jahren linear, so genau gerundet "
+        "wie die Werte des Indikators; leer vor dem ersten und nach dem letzten festgelegten Jahr."
+    ),
     "column_corridor_max": "Korridor bis",
-    "column_corridor_max_about": "Obere Grenze des Korridors in diesem Jahr (zwischen festgelegten Jahren linear).",
+    "column_corridor_max_about": (
+        "Obere Grenze des Korridors in diesem Jahr: zwischen festgelegten Jahren linear, so genau gerundet "
+        "wie die Werte des Indikators; leer vor dem ersten und nach dem letzten festgelegten Jahr."
+    ),
     "column_format": "Format",
     "column_format_about": "Art der Beteiligung: Werkstatt, Versammlung, Ortsbegehung, Umfrage, Online-Beteiligung.",
     "column_call_start": "Beginn",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..derive import Relations
 from ..geometry import Feature, bounds, contains, select, to_geojson
-from ..labels import AREA_KIND, MAP_LABELS
+from ..labels import AREA_KIND, MAP_LABELS, plural
 from ..model import Area, Call, Process, Project, Site
 from ..urls import Linker
 from .maps import GeoLayer, MapMarker, MapView, TileSource, layers_bounds, map_html
@@ -98,7 +98,7 @@ class MapViews:
                 svg_id=f"karte-{area.id}-statisch",
                 title=MAP_LABELS["map_of"].format(title=area.title),
                 description=MAP_LABELS["static_description_area"].format(
-                    title=area.title, count=len(features), names=names
+                    title=area.title, members=plural(len(features), "count_areas_dative"), names=names
                 ),
                 markers=[(marker.lon, marker.lat, marker.label) for marker in markers],
             ),
@@ -142,7 +142,7 @@ class MapViews:
             label = (
                 self.site.processes[owners[0]].profile.name  # type: ignore[union-attr]
                 if len(owners) == 1
-                else MAP_LABELS["processes_in_area"].format(count=len(owners), area=area.title)
+                else plural(len(owners), "count_processes_in_area", area=area.title)
             )
             assert area.geometry is not None and area.key_property is not None
             layers.append(

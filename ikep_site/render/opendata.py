@@ -23,7 +23,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any, Final, TypeVar
 
-from ..corridor import band_at, indicator_status, newest_value
+from ..corridor import indicator_status, newest_value
 from ..derive import calls_in_order, relations
 from ..labels import BETTER, CALL_FORMAT, CORRIDOR_STATUS, EXPORT_LABELS, PROJECT_STATUS
 from ..model import (
@@ -41,7 +41,7 @@ from ..model import (
     Site,
 )
 from .calendar import in_berlin
-from .tables import BOM, csv_number, safe_csv_cell
+from .tables import BOM, csv_number, indicator_rows, safe_csv_cell
 
 UrlOf = Callable[[str], str]
 E = TypeVar("E", bound=Entity)
@@ -425,16 +425,14 @@ def _indicator_value_rows(process: Process) -> list[Row]:
     rows: list[Row] = []
     for goal in _sorted(process.goals):
         for indicator in goal.indicators:
-            values = {measurement.year: measurement.value for measurement in indicator.values}
-            years = sorted(set(values) | {point.year for point in indicator.corridor})
-            for year in years:
-                low, high = band_at(indicator.corridor, year) if indicator.corridor else (None, None)
+            # The rows of the table beside the chart: bounds rounded, only where the corridor covers.
+            for year, value, low, high in indicator_rows(indicator):
                 rows.append(
                     {
                         "goal": _text(goal.key),
                         "indicator": _text(indicator.id),
                         "year": str(year),
-                        "value": _number_cell(values.get(year)),
+                        "value": _number_cell(value),
                         "corridor_min": _number_cell(low),
                         "corridor_max": _number_cell(high),
                         "unit": _text(indicator.unit),

@@ -11,7 +11,7 @@ import io
 from decimal import Decimal
 from typing import Final
 
-from ..corridor import band_at
+from ..corridor import covered_band
 from ..labels import LABELS
 from ..model import Indicator
 
@@ -22,21 +22,22 @@ _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 # Enough digits for any measured value, few enough to drop float noise such as 0.30000000000000004.
 _SIGNIFICANT_DIGITS: Final = 12
 
-Row = tuple[int, float | None, float, float]
+Row = tuple[int, float | None, float | None, float | None]
 
 
 def indicator_rows(indicator: Indicator) -> list[Row]:
     """`(year, value, band min, band max)` for every year with a value or a corridor point.
 
     Years in between are left out: the corridor is linear there, and a row per year would bury
-    the few measured values. `value` is None where nothing was measured. The indicator needs a
-    corridor (the validator guarantees at least two points); see `corridor.band_at`.
+    the few measured values. `value` is None where nothing was measured; the bounds are None in
+    years the corridor does not cover, and rounded to the indicator's own precision where they
+    are interpolated (see `corridor.covered_band`).
     """
     values = {measurement.year: measurement.value for measurement in indicator.values}
     years = sorted(set(values) | {point.year for point in indicator.corridor})
     rows: list[Row] = []
     for year in years:
-        low, high = band_at(indicator.corridor, year)
+        low, high = covered_band(indicator, year) or (None, None)
         rows.append((year, values.get(year), low, high))
     return rows
 
@@ -63,8 +64,8 @@ def indicator_csv(indicator: Indicator) -> str:
             [
                 str(year),
                 "" if value is None else csv_number(value),
-                csv_number(low),
-                csv_number(high),
+                "" if low is None else csv_number(low),
+                "" if high is None else csv_number(high),
                 unit,
             ]
         )
