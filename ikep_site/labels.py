@@ -297,11 +297,19 @@ LABELS: Final = {
         "zugänglich zu machen. Diese Erklärung gilt für die gesamte Website."
     ),
     "a11y_status_heading": "Stand der Vereinbarkeit mit den Anforderungen",
-    "a11y_status": (
-        "Diese Website ist mit den Anforderungen der BITV 2.0 (WCAG 2.1, Stufe AA) teilweise "
-        "vereinbar. Jede Seite wird bei jeder Veröffentlichung automatisch geprüft; eine vollständige "
-        "Prüfung durch Fachleute steht noch aus. Diagramme sind zusätzlich als Tabelle und als "
-        "Datei verfügbar, Karten zusätzlich als Liste der Gemeinden."
+    "a11y_status": "Diese Website ist mit den Anforderungen der BITV 2.0 (WCAG 2.1, Stufe AA) teilweise vereinbar.",
+    # Only where the site's workflow runs `ikep audit` before it publishes (checks/workflows.py).
+    "a11y_checked_automatically": (
+        "Vor jeder Veröffentlichung wird jede Seite automatisch auf Barrieren geprüft (mit dem "
+        "Prüfprogramm axe-core nach WCAG 2.1, Stufen A und AA); findet die Prüfung einen Mangel, wird "
+        "die neue Fassung nicht veröffentlicht."
+    ),
+    "a11y_not_checked_automatically": (
+        "Eine automatische Prüfung der Seiten auf Barrieren vor jeder Veröffentlichung findet nicht statt."
+    ),
+    "a11y_status_more": (
+        "Eine vollständige Prüfung durch Fachleute steht noch aus. Diagramme sind zusätzlich als Tabelle "
+        "und als Datei verfügbar, Karten zusätzlich als Liste der Gemeinden."
     ),
     "a11y_limits_heading": "Nicht barrierefreie Inhalte",
     "a11y_limit_documents": (
@@ -311,6 +319,10 @@ LABELS: Final = {
     "a11y_limit_manual": (
         "Automatische Prüfungen finden nicht alle Barrieren. Wenn Ihnen eine auffällt, freuen wir uns "
         "über Ihre Rückmeldung."
+    ),
+    "a11y_limit_unchecked": (
+        "Es kann Barrieren geben, die uns noch nicht aufgefallen sind. Wenn Ihnen eine auffällt, freuen "
+        "wir uns über Ihre Rückmeldung."
     ),
     "a11y_made_heading": "Erstellung dieser Erklärung",
     "a11y_made": "Diese Erklärung wurde am {date} zuletzt überprüft (Selbstbewertung).",
