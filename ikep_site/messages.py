@@ -367,6 +367,7 @@ MESSAGES: Final = {
     "audit_failed": "{findings} auf {pages_with} von {pages}.",
     "audit_finding_one": "1 Befund",
     "audit_findings": "{count} Befunde",
+    "audit_start": "Prüfe {pages} im Browser ({browser}) …",
 }
 
 # What is wrong with one shape of a boundary file (keys from ikep_site.geometry.GeometryError).

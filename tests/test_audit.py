@@ -113,6 +113,13 @@ def test_no_browser_is_a_clear_error(built: Build, tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
+def test_a_browser_that_does_not_start_is_a_clear_error(built: Build) -> None:
+    result = audit(built.site, "--browser", "/bin/true")
+    assert result.exit_code == 2
+    assert MESSAGES["audit_browser_failed"].split("{error}")[0].format(path="/bin/true") in result.output
+    assert "Traceback" not in result.output
+
+
 def test_without_playwright_it_says_how_to_install_it(built: Build, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "playwright.async_api", None)  # import fails as when not installed
     result = audit(built.site, "--browser", CHROMIUM)

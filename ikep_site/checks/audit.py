@@ -93,6 +93,7 @@ def run(directory: Path, shown: str, echo: Callable[[str], None], *, browser: Pa
     for diagnostic in verification.report.sorted():
         echo(str(diagnostic))
     echo(verify_step.summary(verification))
+    echo(MESSAGES["audit_start"].format(pages=pages(len(site.pages)), browser=executable))
     try:
         audits = asyncio.run(audit_site(site, executable, known_missing=verification.missing))
     except BrowserFailed as error:
@@ -134,15 +135,15 @@ async def audit_site(site: BuiltSite, executable: Path, *, known_missing: set[st
         async with async_playwright() as playwright:
             try:
                 browser = await playwright.chromium.launch(executable_path=str(executable), args=list(LAUNCH_ARGS))
-            except Error as error:
-                raise BrowserFailed(_one_line(error.message or str(error))) from None
-            try:
                 # One context per parallel slot: axe is handed to a context once, not to every page.
                 contexts: asyncio.Queue[BrowserContext] = asyncio.Queue()
                 for _ in range(PARALLEL_PAGES):
                     context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
                     await context.add_init_script(script=axe)
                     contexts.put_nowait(context)
+            except Error as error:
+                raise BrowserFailed(_first_line(error.message or str(error))) from None
+            try:
                 session = _Session(site, home, known_missing or set())
 
                 async def one(path: str) -> PageAudit:
@@ -249,6 +250,11 @@ def _axe_message(rule: dict[str, Any]) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _first_line(text: str) -> str:
+    """Playwright's errors go on with the browser's log; its first line says what went wrong."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), text)
 
 
 class _Anchors:
