@@ -73,7 +73,14 @@ def plugin_entry(tree: Node | None) -> PluginEntry | None:
 
 def dumped_node(value: Any) -> Node | None:
     """Options given without a file (a configuration made in code), as nodes without lines."""
-    return yaml.compose(yaml.safe_dump(value, allow_unicode=True), Loader=yaml.SafeLoader)
+    return yaml.compose(yaml.dump(value, Dumper=_OptionsDumper, allow_unicode=True), Loader=yaml.SafeLoader)
+
+
+class _OptionsDumper(yaml.SafeDumper):
+    """Writes any Python object (from a `!!python/…` tag) as its text, so it is checked, not lost."""
+
+
+_OptionsDumper.add_multi_representer(object, lambda dumper, value: dumper.represent_str(str(value)))
 
 
 def child(node: Node | None, key: str) -> Node | None:
