@@ -311,3 +311,11 @@ def test_options_given_without_a_file_are_checked_without_lines() -> None:
         "hier steht der einzelne Wert '3'.",
     ]
     assert options.parallel is True and options.operator is not None
+
+
+def test_python_objects_given_in_code_are_checked_as_their_text() -> None:
+    from ikep_site.content.plugin_options import read_options
+
+    # `hosting: !!python/name:…` in an inherited configuration reaches the plugin as an object.
+    options = read_options(None, "mkdocs.yml", {"operator": {"name": "A"}, "hosting": Path("Rechenzentrum")})
+    assert (options.hosting, len(options.report)) == ("Rechenzentrum", 0)
