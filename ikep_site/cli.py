@@ -339,20 +339,54 @@ def _entity_ids(folder: Path, folders: dict[Kind, str], kind: Kind) -> list[str]
     return sorted(ids)
 
 
+# The label of the public repository in the package's metadata ([project.urls] in pyproject.toml).
+REPOSITORY_LABEL: Final = "repository"
+# How a release is tagged in that repository.
+RELEASE_TAG: Final = "v{version}"
+
+
 def _requirement() -> str:
-    """How a new site installs ikep-site: the source this copy came from, where that is public."""
     try:
         distribution = metadata.distribution("ikep-site")
     except metadata.PackageNotFoundError:
         return "ikep-site"
-    origin = json.loads(distribution.read_text("direct_url.json") or "{}")
+    return requirement_for(distribution)
+
+
+def requirement_for(distribution: metadata.Distribution) -> str:
+    """How a new site installs ikep-site: the source this copy came from, where that is public.
+
+    Otherwise (a wheel, a local folder, an index other than PyPI) the release's tag in the public
+    repository: ikep-site is not on PyPI, so `ikep-site==<version>` would not install anywhere.
+    """
+    origin = _direct_url(distribution)
     url = str(origin.get("url", ""))
     vcs = origin.get("vcs_info") or {}
-    if url.startswith("https://") and vcs.get("vcs") == "git" and vcs.get("commit_id"):
+    if url.startswith("https://") and isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
         return f"ikep-site @ git+{url}@{vcs['commit_id']}"
     if url.startswith("https://") and "archive_info" in origin:
         return f"ikep-site @ {url}"
+    repository = _repository(distribution)
+    if repository:
+        return f"ikep-site @ git+{repository}@{RELEASE_TAG.format(version=distribution.version)}"
     return f"ikep-site=={distribution.version}"
+
+
+def _direct_url(distribution: metadata.Distribution) -> dict[str, Any]:
+    """Where pip installed this copy from (PEP 610); empty for an index install or unreadable data."""
+    try:
+        origin = json.loads(distribution.read_text("direct_url.json") or "{}")
+    except ValueError:
+        return {}
+    return origin if isinstance(origin, dict) else {}
+
+
+def _repository(distribution: metadata.Distribution) -> str | None:
+    for entry in distribution.metadata.get_all("Project-URL") or []:
+        label, _, url = str(entry).partition(",")
+        if label.strip().lower() == REPOSITORY_LABEL and url.strip().startswith("https://"):
+            return url.strip()
+    return None
 
 
 def _copy_tree(source: Traversable, target: Path, values: dict[str, str]) -> None:

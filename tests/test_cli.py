@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -296,6 +299,55 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     empty = tmp_path / "leer"
     empty.mkdir()
     assert ikep("init", str(empty)).exit_code == 0
+
+
+# Where the package came from, as pip records it (PEP 610); None: installed from an index.
+WHEEL_ORIGIN = '{"url": "file:///home/redaktion/ikep_site-0.1.0-py3-none-any.whl", "archive_info": {}}'
+FOLDER_ORIGIN = '{"url": "file:///home/redaktion/ikep-site", "dir_info": {"editable": true}}'
+COMMIT = "a" * 40
+GIT_ORIGIN = json.dumps(
+    {"url": "https://github.com/ikep-site/ikep-site", "vcs_info": {"vcs": "git", "commit_id": COMMIT}}
+)
+ARCHIVE_ORIGIN = '{"url": "https://example.org/ikep-site-0.1.0.tar.gz", "archive_info": {"hash": "sha256=00"}}'
+
+
+def fake_install(tmp_path: Path, origin: str | None) -> metadata.Distribution:
+    """ikep-site's metadata as an install writes it, with the project's own [project.urls]."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    info = tmp_path / f"ikep_site-{project['version']}.dist-info"
+    info.mkdir()
+    lines = ["Metadata-Version: 2.1", "Name: ikep-site", f"Version: {project['version']}"]
+    lines += [f"Project-URL: {label}, {url}" for label, url in project.get("urls", {}).items()]
+    (info / "METADATA").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if origin is not None:
+        (info / "direct_url.json").write_text(origin, encoding="utf-8")
+    return metadata.PathDistribution(info)
+
+
+@pytest.mark.parametrize(
+    ("origin", "expected"),
+    [
+        # Not on PyPI: whatever was installed locally, a new site installs the release's tag.
+        (WHEEL_ORIGIN, "ikep-site @ git+https://github.com/ikep-site/ikep-site@v0.1.0"),
+        (FOLDER_ORIGIN, "ikep-site @ git+https://github.com/ikep-site/ikep-site@v0.1.0"),
+        (None, "ikep-site @ git+https://github.com/ikep-site/ikep-site@v0.1.0"),
+        ("{not json", "ikep-site @ git+https://github.com/ikep-site/ikep-site@v0.1.0"),
+        # Installed from a public source: exactly that source again.
+        (GIT_ORIGIN, f"ikep-site @ git+https://github.com/ikep-site/ikep-site@{COMMIT}"),
+        (ARCHIVE_ORIGIN, "ikep-site @ https://example.org/ikep-site-0.1.0.tar.gz"),
+    ],
+    ids=["wheel", "local-folder", "index", "unreadable-origin", "public-git", "public-archive"],
+)
+def test_init_requirement_installs_where_the_package_came_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, origin: str | None, expected: str
+) -> None:
+    installed = fake_install(tmp_path, origin)
+    real = metadata.distribution
+    monkeypatch.setattr(metadata, "distribution", lambda name: installed if name == "ikep-site" else real(name))
+    result = ikep("init", str(tmp_path / "website"))
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "website" / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if not line.startswith("#")] == [expected]
 
 
 # ikep new ----------------------------------------------------------------------------------------
