@@ -147,6 +147,9 @@ def test_schemas_reject_what_the_loader_rejects() -> None:
     assert errors(project, {**valid, "title": None})  # a required value left empty
     assert errors(project, {**valid, "title": "  "})
     assert errors(project, {**valid, "location": {"lat": 49.5}})  # lon missing
+    assert errors(project, {**valid, "budget": "640.000"})  # 640 or 640000: ambiguous
+    assert errors(project, {**valid, "budget": "1,2 Mio. €"})  # text with a unit
+    assert errors(project, {**valid, "progress": "40 %"})
     assert errors(project, {**valid, "milestones": [{"date": "2026-01-01", "title": "X", "done": "vielleicht"}]})
     call = entity_schema(Kind.CALL)
     call_valid = {"title": "Werkstatt", "format": "workshop", "start": "2026-12-03T18:00"}
@@ -154,6 +157,7 @@ def test_schemas_reject_what_the_loader_rejects() -> None:
     assert errors(call, {**call_valid, "start": "2026-12-03 18 Uhr"})
     assert errors(call, {**call_valid, "online": "www.example.org"})
     assert errors(call, {**call_valid, "contact": {"email": "info(at)example.org"}})
+    assert errors(call, {**call_valid, "place": {"name": "Bürgerhaus", "lat": 49.5}})  # lon missing
     goal = entity_schema(Kind.GOAL)
     indicator = {
         "id": "leerstand",
@@ -180,7 +184,9 @@ lead: 2026
 milestones:
   - {date: 2026-05-01, title: Start, done: ja}
 updates: {date: 2026-05-01, text: Los geht es.}
-location: {lat: 49.5, lon: 7.7}
+location: {lat: "49,5", lon: 7.7}
+budget: 1.200.000
+progress: 40,0
 ---
 """
     files = {"projekte/test.md": text, "ziele/ortskerne-beleben.md": (CONTENT / "ziele/ortskerne-beleben.md")}

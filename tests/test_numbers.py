@@ -90,6 +90,8 @@ REJECTED = [
     (BUDGET, "1.200", "v: 1.200 kann 1,2 oder 1200 bedeuten. Schreiben Sie 1200 oder 1.2."),
     (MEASURE, "-2.500", "v: -2.500 kann -2,5 oder -2500 bedeuten. Schreiben Sie -2500 oder -2.5."),
     (BUDGET, '"640.000"', "v: 640.000 kann 640 oder 640000 bedeuten"),
+    # the decimal suggested must not be ambiguous itself
+    (MEASURE, "1.234", "v: 1.234 kann 1,234 oder 1234 bedeuten. Schreiben Sie 1234 oder 1.2340."),
     (YEAR, "2.024", "v: 2.024 kann 2,024 oder 2024 bedeuten. Schreiben Sie 2024."),
     (PROGRESS, "40.000", "v: 40.000 kann 40 oder 40000 bedeuten. Schreiben Sie 40000 oder 40."),
     # text where a number belongs, with an example of how to write it
@@ -120,6 +122,7 @@ REJECTED = [
     (BUDGET, "1,200,000", "v: '1,200,000' ist keine Zahl. Kommas trennen keine Tausender; schreiben Sie 1200000."),
     (BUDGET, "1 20", "v: '1 20' ist keine Zahl"),
     (BUDGET, "1.20.000", "v: '1.20.000' ist keine Zahl"),
+    (BUDGET, "1.20.000 €", "v: '1.20.000 €' ist keine Zahl. Schreiben Sie die Zahl in Ziffern, z. B. 250000."),
     # not finite, or beyond what a float holds
     (MEASURE, ".nan", "v: '.nan' ist keine Zahl"),
     (MEASURE, ".inf", "v: '.inf' ist keine Zahl"),

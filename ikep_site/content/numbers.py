@@ -31,6 +31,12 @@ DOT_GROUPS_COMMA: Final = rf"{_GROUPED}(?:\.[0-9]{{3}})+,[0-9]+"  # 1.200,50
 SPACE_GROUPS: Final = rf"{_GROUPED}(?:{SPACE}[0-9]{{3}})+(?:[.,][0-9]+)?"  # 1 200 000, 1 200,50
 AMBIGUOUS: Final = rf"{_GROUPED}\.[0-9]{{3}}"  # 640.000: German thousands or an English decimal
 
+_SIGNED: Final = re.compile(f"({SIGN}?)(.*)", re.DOTALL)
+_FORMS: Final = {
+    pattern: re.compile(pattern)
+    for pattern in (ENGLISH, DECIMAL_COMMA, DOT_GROUPS, DOT_GROUPS_COMMA, SPACE_GROUPS, AMBIGUOUS, SPACE)
+}
+
 _SCALES: Final = {
     "tsd": 3,
     "tausend": 3,
@@ -51,6 +57,8 @@ _UNIT_BEFORE: Final = re.compile(rf"(?P<unit>{_CURRENCY})\s*(?P<number>{_NUMBERI
 _TEXT_BEFORE: Final = re.compile(rf"(?P<text>[^0-9+\u2212-][^0-9]*?)\s*(?P<number>{_NUMBERISH})")
 _COMMA_GROUPS: Final = re.compile(rf"{SIGN}?{_GROUPED}(?:,[0-9]{{3}}){{2,}}(?:\.[0-9]+)?")
 _DIGITS: Final = re.compile(rf"{SIGN}?[0-9]+")
+# More digits than any float holds (10**308 has 309).
+_MAX_LENGTH: Final = 400
 # Longer texts get the plain hint: the patterns above would take quadratic time on them.
 _HINT_LENGTH: Final = 80
 
@@ -97,16 +105,16 @@ def read_number(
 
 def _read(text: str, *, grouping: bool) -> int | float | _Ambiguous | None:
     text = text.replace("_", "")  # YAML 1.1 digit separators, as in 1_000_000
-    match = re.fullmatch(f"({SIGN}?)(.*)", text, re.DOTALL)
+    match = _SIGNED.fullmatch(text)
     assert match is not None  # the pattern matches every text
     negative = match.group(1) in ("-", "\u2212")
     body = match.group(2)
-    if grouping and re.fullmatch(AMBIGUOUS, body):
+    if grouping and _FORMS[AMBIGUOUS].fullmatch(body):
         thousands = int(body.replace(".", ""))
         decimal = float(body)
         return _Ambiguous(-thousands, -decimal) if negative else _Ambiguous(thousands, decimal)
     normal = _normalise(body, grouping=grouping)
-    if normal is None:
+    if normal is None or len(normal) > _MAX_LENGTH:  # Python refuses to read ints of 4300 digits
         return None
     number: int | float = int(normal) if normal.isdigit() else float(normal)
     if not _finite(number):  # an integer too long for a float, or 1e999
@@ -116,16 +124,16 @@ def _read(text: str, *, grouping: bool) -> int | float | _Ambiguous | None:
 
 def _normalise(body: str, *, grouping: bool) -> str | None:
     """`body` in Python's notation (digits, an optional decimal point), or None."""
-    if re.fullmatch(ENGLISH, body):
+    if _FORMS[ENGLISH].fullmatch(body):
         return body
-    if re.fullmatch(DECIMAL_COMMA, body):
+    if _FORMS[DECIMAL_COMMA].fullmatch(body):
         return body.replace(",", ".")
     if not grouping:
         return None
-    if re.fullmatch(DOT_GROUPS, body) or re.fullmatch(DOT_GROUPS_COMMA, body):
+    if _FORMS[DOT_GROUPS].fullmatch(body) or _FORMS[DOT_GROUPS_COMMA].fullmatch(body):
         return body.replace(".", "").replace(",", ".")
-    if re.fullmatch(SPACE_GROUPS, body):
-        return re.sub(SPACE, "", body).replace(",", ".")
+    if _FORMS[SPACE_GROUPS].fullmatch(body):
+        return _FORMS[SPACE].sub("", body).replace(",", ".")
     return None
 
 
@@ -140,7 +148,7 @@ def _readings(text: str, found: _Ambiguous, integer: bool) -> str:
     """`640.000 kann 640 oder 640000 bedeuten. Schreiben Sie 640000 oder 640.0.`"""
     values = {"value": text, "decimal": format_number(found.decimal), "thousands": str(found.thousands)}
     if not integer:
-        return MESSAGES["number_readings"].format(**values, decimal_written=repr(found.decimal))
+        return MESSAGES["number_readings"].format(**values, decimal_written=_unambiguous(repr(found.decimal)))
     if found.decimal.is_integer():
         return MESSAGES["number_readings"].format(**values, decimal_written=str(int(found.decimal)))
     return MESSAGES["number_readings_integer"].format(**values)
@@ -148,46 +156,58 @@ def _readings(text: str, found: _Ambiguous, integer: bool) -> str:
 
 def _hint(text: str, integer: bool, grouping: bool, example: str) -> str:
     """What to write instead of a text that is not a number."""
-    if len(text) > _HINT_LENGTH:
-        return MESSAGES["number_hint_digits"].format(example=example)
     if _DIGITS.fullmatch(text):
         return MESSAGES["number_hint_too_large"]
+    if len(text) > _HINT_LENGTH:
+        return MESSAGES["number_hint_digits"].format(example=example)
     scaled = _SCALED.fullmatch(text)
     if scaled:
         number = _read(scaled["number"], grouping=grouping)
         if isinstance(number, (int, float)):
-            written = _written(Decimal(repr(number)).scaleb(_SCALES[scaled["scale"].lower()]))
+            written = _unambiguous(_written(Decimal(repr(number)).scaleb(_SCALES[scaled["scale"].lower()])))
             return MESSAGES["number_hint_scaled"].format(suggestion=written)
     if _COMMA_GROUPS.fullmatch(text):
         written = text.replace(",", "")
         return MESSAGES["number_hint_comma_thousands"].format(suggestion=written.replace("\u2212", "-"))
     unit_after = _UNIT_AFTER.fullmatch(text)
     if unit_after and unit_after["number"] and (unit_after["unit"] or unit_after["dash"]):
-        return _without(unit_after["number"], (unit_after["unit"] or "").strip(), integer, grouping)
+        return _without(unit_after["number"], (unit_after["unit"] or "").strip(), integer, grouping, example)
     unit_before = _UNIT_BEFORE.fullmatch(text)
     if unit_before:
-        return _without(unit_before["number"], unit_before["unit"], integer, grouping)
+        return _without(unit_before["number"], unit_before["unit"], integer, grouping, example)
     text_before = _TEXT_BEFORE.fullmatch(text)
     if text_before:
-        return _without(text_before["number"], "", integer, grouping)
+        return _without(text_before["number"], "", integer, grouping, example)
     return MESSAGES["number_hint_digits"].format(example=example)
 
 
-def _without(number_text: str, unit: str, integer: bool, grouping: bool) -> str:
+def _without(number_text: str, unit: str, integer: bool, grouping: bool, example: str) -> str:
     """The hint for a number with a unit (`40 %`) or a word (`ca. 8`) beside it."""
     number = _read(number_text.strip(), grouping=grouping)
     if isinstance(number, _Ambiguous):
         key = "number_hint_unit_only" if unit else "number_hint_text_only"
         return MESSAGES[key].format(unit=unit) + " " + _readings(number_text.strip(), number, integer)
     if number is None:
-        return MESSAGES["number_hint_digits"].format(example=number_text.strip())
+        return MESSAGES["number_hint_digits"].format(example=example)
     key = "number_hint_unit" if unit else "number_hint_text"
-    return MESSAGES[key].format(unit=unit, suggestion=as_yaml(number))
+    return MESSAGES[key].format(unit=unit, suggestion=as_yaml(number, grouping=grouping))
 
 
-def as_yaml(number: float) -> str:
-    """A number as editors should write it in YAML: `8.3`, `1200000`."""
-    return _written(Decimal(repr(number)))
+def as_yaml(number: float, *, grouping: bool = True) -> str:
+    """A number as editors should write it in YAML (`8.3`, `1200000`), and as it is read back.
+
+    `grouping`: where thousands dots are possible, 1.234 is written 1.2340, which is not ambiguous.
+    """
+    if isinstance(number, int):
+        return str(number)  # exactly: Decimal's normalize() keeps only 28 digits
+    text = _written(Decimal(repr(number)))
+    return _unambiguous(text) if grouping else text
+
+
+def _unambiguous(text: str) -> str:
+    """`1.234` as `1.2340`: the same decimal, and no longer like German thousands."""
+    body = text.lstrip("+-")
+    return text + "0" if _FORMS[AMBIGUOUS].fullmatch(body) else text
 
 
 def _written(value: Decimal) -> str:

@@ -616,9 +616,11 @@ def _split_number(
     if key_node.start_mark.index - number_node.end_mark.index not in (1, 2):  # `8,3` or `8, 3`
         return None
     key = str(previous_key.value)
-    written = f"{number_node.value},{key_node.value}"
     spec = fields[key].spec if key in fields else None
-    number = read_number(written, name=key, grouping=spec.grouping if isinstance(spec, Number) else True)
+    if not isinstance(spec, Number):  # `{phone: 06301,1234}` is no decimal number
+        return None
+    written = f"{number_node.value},{key_node.value}"
+    number = read_number(written, name=key, grouping=spec.grouping)
     if isinstance(number, Unreadable):
         return None
     return {
@@ -626,7 +628,7 @@ def _split_number(
         "written": written,
         "whole": str(number_node.value),
         "rest": str(key_node.value),
-        "suggestion": as_yaml(number),
+        "suggestion": as_yaml(number, grouping=spec.grouping),
     }
 
 
