@@ -127,7 +127,8 @@ REJECTED = [
     (MEASURE, ".nan", "v: '.nan' ist keine Zahl"),
     (MEASURE, ".inf", "v: '.inf' ist keine Zahl"),
     (MEASURE, "-.inf", "v: '-.inf' ist keine Zahl"),
-    (BUDGET, "9" * 400, "ist keine Zahl"),
+    (BUDGET, "9" * 400, "ist keine Zahl. Die Zahl ist zu groß."),
+    (BUDGET, "1" * 100_000, "ist keine Zahl. Die Zahl ist zu groß."),  # more digits than Python reads as an int
     # integers and ranges, as before
     (PROGRESS, "40,5", "v: '40,5' muss eine ganze Zahl sein."),
     (PROGRESS, "140", "v: 140 liegt nicht zwischen 0 und 100."),
@@ -202,6 +203,15 @@ def test_every_decimal_comma_inside_braces_is_reported(tmp_path: Path) -> None:
     assert found[0].startswith("content/projekte/dorfladen.md:6: location.lat: In geschweiften Klammern")
     assert 'Schreiben Sie lat: 49.512 oder in Anführungszeichen lat: "49,512".' in found[0]
     assert 'Schreiben Sie lon: 7.845 oder in Anführungszeichen lon: "7,845".' in found[1]
+
+
+def test_a_comma_after_a_text_inside_braces_is_not_taken_for_a_decimal(tmp_path: Path) -> None:
+    text = "---\ntitle: Werkstatt\nformat: workshop\nstart: 2026-12-03T18:00\n"
+    text += "contact: {name: Amt, phone: 06301,1234}\n---\n"
+    result = load(tmp_path, {"beteiligung/werkstatt.md": text})
+    found = problems(result)
+    assert len(found) == 1 and found[0].startswith("content/beteiligung/werkstatt.md:5: Unbekannte Angabe contact.1234")
+    assert "6301.1234" not in found[0]
 
 
 def test_quoted_decimal_commas_inside_braces_are_read(tmp_path: Path) -> None:
