@@ -9,10 +9,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Final
 
 from .model import Call, Entity, Phase, Process, Project, Update
 
 PROJECT_STATUS_ORDER = ("in_progress", "planned", "idea", "paused", "done", "dropped")
+
+# Calls one takes part in over days (a survey, an online consultation): a deadline on or after their
+# first day is the last day to take part, not to register (the validator in content/specs.py
+# allows it up to their end, where other calls must close registration before they start).
+TAKE_PART_FORMATS: Final = frozenset({"survey", "online"})
 
 
 @dataclass(frozen=True)
@@ -116,11 +122,53 @@ def current_phase(phases: Iterable[Phase], today: date) -> Phase | None:
     return next((phase for phase in phases if phase_state(phase, today) == "current"), None)
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """A call's `deadline` and what it ends: `registration` or, for a survey, `participation`."""
+
+    day: date
+    kind: str
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days on which a part of a call's page holds: after `after` (exclusive), up to `until`.
+
+    The page carries both days, so the reader's browser shows or hides the part by its own clock
+    with the same rule (`assets/ikep.js`); None means no limit on that side.
+    """
+
+    after: date | None = None
+    until: date | None = None
+
+    def state(self, today: date) -> str:
+        """`past` (it will never hold again), `now`, or `future` (it will hold later)."""
+        if self.until is not None and today > self.until:
+            return "past"
+        if self.after is not None and today <= self.after:
+            return "future"
+        return "now"
+
+
+def call_deadline(call: Call) -> Deadline | None:
+    """The deadline and its kind; None for a call without one."""
+    if call.deadline is None:
+        return None
+    first, _ = _event_days(call)
+    takes_part = call.format in TAKE_PART_FORMATS and call.deadline >= first
+    return Deadline(call.deadline, "participation" if takes_part else "registration")
+
+
 def call_days(call: Call) -> tuple[date, date]:
-    """The first and last day of a call (a reader's browser re-evaluates the state from these)."""
-    first = call.start.date() if isinstance(call.start, datetime) else call.start
-    last_moment = call.end or call.start
-    last = last_moment.date() if isinstance(last_moment, datetime) else last_moment
+    """The first and last day of a call (a reader's browser re-evaluates the state from these).
+
+    A survey's last day is its deadline when that comes before its end: after it, nobody can
+    take part any more, so the call is over.
+    """
+    first, last = _event_days(call)
+    deadline = call_deadline(call)
+    if deadline is not None and deadline.kind == "participation":
+        last = min(last, deadline.day)
     return first, last
 
 
@@ -132,6 +180,35 @@ def call_state(call: Call, today: date) -> str:
     if today < first:
         return "announced"
     return "open"
+
+
+def call_windows(call: Call) -> dict[str, Window]:
+    """When each time-bound part of a call's page holds.
+
+    - `deadline`: "Anmeldung bis …" / "Teilnahme bis …", up to the deadline;
+    - `registration`: the registration contacts, up to the registration deadline or else the
+      call's last day: afterwards they no longer invite;
+    - `registration_closed`: "Anmeldung geschlossen", after a registration deadline while the
+      call still lies ahead or runs (once it is over, its state says enough);
+    - `online`: the survey or stream link, up to the call's last day.
+    """
+    _, last = call_days(call)
+    deadline = call_deadline(call)
+    windows = {"registration": Window(until=last), "online": Window(until=last)}
+    if deadline is not None:
+        windows["deadline"] = Window(until=deadline.day)
+        if deadline.kind == "registration":
+            windows["registration"] = Window(until=min(deadline.day, last))
+            windows["registration_closed"] = Window(after=deadline.day, until=last)
+    return windows
+
+
+def _event_days(call: Call) -> tuple[date, date]:
+    """The first and last day as written, whatever the deadline."""
+    first = call.start.date() if isinstance(call.start, datetime) else call.start
+    last_moment = call.end or call.start
+    last = last_moment.date() if isinstance(last_moment, datetime) else last_moment
+    return first, last
 
 
 def _sort_moment(value: date | datetime) -> tuple[date, str]:

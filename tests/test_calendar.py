@@ -168,7 +168,7 @@ def test_timed_call_has_berlin_start_and_end_and_all_fields() -> None:
     assert "TRANSP" not in event
     description = str(event["DESCRIPTION"])
     assert description.startswith("Wie soll der Ortskern 2035 aussehen?\n\n")
-    assert "Anmeldung oder Teilnahme bis: Dienstag, 1. Dezember 2026" in description
+    assert "Anmeldung bis: Dienstag, 1. Dezember 2026" in description
     assert "Barrierefreiheit: Stufenloser Zugang, Induktionsschleife." in description
     assert description.endswith(SITE + "beteiligung/werkstatt/")
 

@@ -59,6 +59,13 @@
       badge.className = "ikep-call-state ikep-call-state--" + state;
       badge.dataset.ikepState = state;
     });
+    /* Parts that hold only for some days (derive.Window): shown after data-ikep-after and up to
+       data-ikep-until, e.g. the registration until its deadline, "Anmeldung geschlossen" after. */
+    document.querySelectorAll("[data-ikep-after], [data-ikep-until]").forEach(function (part) {
+      var after = part.dataset.ikepAfter;
+      var until = part.dataset.ikepUntil;
+      part.hidden = (after !== undefined && today <= after) || (until !== undefined && today > until);
+    });
     document.querySelectorAll("[data-ikep-calls]").forEach(function (list) {
       var mode = list.dataset.ikepCalls;
       var limit = parseInt(list.dataset.ikepLimit || "0", 10);

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
 
-from ..derive import calls_in_order
+from ..derive import call_days, call_deadline, calls_in_order
 from ..formatting import BERLIN, format_date, format_time
 from ..labels import CALL_FORMAT, EXPORT_LABELS, LABELS
 from ..model import Call, Contact
@@ -116,8 +116,8 @@ def call_location(call: Call) -> str | None:
 def call_description(call: Call, *, url: str | None = None) -> str:
     """The plain-text description of a call: summary, then how to take part, one fact per line."""
     facts: list[str] = []
-    if call.deadline is not None:
-        facts.append(f"{LABELS['deadline']}: {format_date(call.deadline, weekday=True)}")
+    if (deadline := call_deadline(call)) is not None:
+        facts.append(f"{LABELS['deadline_' + deadline.kind]}: {format_date(deadline.day, weekday=True)}")
     if call.online:
         facts.append(f"{LABELS['online']}: {call.online}")
     if call.registration is not None and (how := _contact_line(call.registration)):
@@ -169,6 +169,8 @@ def call_event(
     else:
         last = call.end if call.end is not None else call.start
         last_day = in_berlin(last).date() if isinstance(last, datetime) else last
+        # A survey's deadline may bring its last day forward (see derive.call_days).
+        last_day = min(last_day, call_days(call)[1])
         event.add("dtstart", call.start)
         event.add("dtend", last_day + timedelta(days=1))
         event.add("transp", "TRANSPARENT")

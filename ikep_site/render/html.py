@@ -24,7 +24,9 @@ from ..corridor import indicator_status, newest_value
 from ..derive import (
     NewsItem,
     call_days,
+    call_deadline,
     call_state,
+    call_windows,
     calls_in_order,
     current_phase,
     news_about,
@@ -311,6 +313,8 @@ class HtmlRenderer:
             "calls_in_order": calls_in_order,
             "call_state": lambda call: call_state(call, self.today),
             "call_days": call_days,
+            "call_deadline": call_deadline,
+            "call_windows": call_windows,
             "call_calendar_url": lambda call: link.to(call_calendar_uri(call)),
             "calls_calendar_url": lambda: link.to(self._calls_calendar_uri(scope)),
             "area_calendar_url": lambda area: link.to(area_calendar_uri(area)),

@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime
 from typing import Any, Final
 
+from ..derive import call_days
 from ..model import Call, Contact, Operator, Place
 from .calendar import in_berlin
 
@@ -50,10 +51,11 @@ def event_jsonld(
         "url": url,
         "startDate": _iso(call.start),
     }
-    if call.end is not None:
+    if not isinstance(call.start, datetime):
+        # A date-only call lasts its days; a survey's deadline may bring its last day forward.
+        data["endDate"] = _iso(call_days(call)[1])
+    elif call.end is not None:
         data["endDate"] = _iso(call.end)
-    elif not isinstance(call.start, datetime):
-        data["endDate"] = _iso(call.start)  # a date-only call lasts its day
     data["description"] = call.summary or call.title
     data["eventStatus"] = "https://schema.org/EventScheduled"
     locations: list[JsonObject] = []
