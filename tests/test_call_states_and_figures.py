@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import icalendar
@@ -23,8 +23,10 @@ from conftest import GEOAREAS, GOAL, Build, run_build, write_site
 from playwright.async_api import async_playwright
 
 from ikep_site.corridor import figure_decimals, indicator_status, round_figure
+from ikep_site.derive import call_days, call_deadline, call_state, call_windows
+from ikep_site.formatting import BERLIN
 from ikep_site.labels import plural, t
-from ikep_site.model import CorridorPoint, Indicator, Measurement
+from ikep_site.model import Call, CorridorPoint, Indicator, Measurement
 from ikep_site.render.tables import indicator_csv, indicator_rows
 
 REGISTRATION = "mailto:anmeldung@example.org"
@@ -154,6 +156,60 @@ def test_the_calendar_says_the_same_as_the_page(before_deadline: Build) -> None:
     assert "Teilnahme bis: Montag, 30. November 2026" in str(survey["DESCRIPTION"])
     # The survey ends, in calendars too, with the last day one can answer.
     assert survey.decoded("DTEND") == date(2026, 12, 1)
+
+
+def _call(format: str, start: date | datetime, end: date | datetime, deadline: date) -> Call:
+    return Call(
+        id="c",
+        process="",
+        src_uri="beteiligung/c.md",
+        title="C",
+        format=format,
+        start=start,
+        end=end,
+        deadline=deadline,
+    )
+
+
+def _kind(call: Call) -> str | None:
+    deadline = call_deadline(call)
+    return deadline.kind if deadline else None
+
+
+def test_what_a_deadline_ends() -> None:
+    workshop = _call(
+        "workshop",
+        datetime(2026, 12, 3, 18, tzinfo=BERLIN),
+        datetime(2026, 12, 3, 21, tzinfo=BERLIN),
+        date(2026, 12, 1),
+    )
+    assert _kind(workshop) == "registration"
+    survey = _call("survey", date(2026, 11, 2), date(2026, 12, 20), date(2026, 11, 30))
+    assert _kind(survey) == "participation"
+    assert call_days(survey) == (date(2026, 11, 2), date(2026, 11, 30))
+    assert call_state(survey, date(2026, 12, 1)) == "closed"
+    # An online event one registers for ahead: the deadline closes registration, not the event.
+    stream = _call("online", date(2026, 12, 10), date(2026, 12, 10), date(2026, 12, 5))
+    assert _kind(stream) == "registration"
+    assert call_state(stream, date(2026, 12, 6)) == "announced"
+
+
+def test_the_parts_of_a_call_page_by_day() -> None:
+    windows = call_windows(
+        _call(
+            "walk",
+            datetime(2026, 12, 3, 14, tzinfo=BERLIN),
+            datetime(2026, 12, 4, 16, tzinfo=BERLIN),
+            date(2026, 12, 1),
+        )
+    )
+    by_day = {
+        day: {name: window.state(date(2026, 12, day)) for name, window in windows.items()} for day in (1, 2, 4, 5)
+    }
+    assert by_day[1] == {"deadline": "now", "registration": "now", "registration_closed": "future", "online": "now"}
+    assert by_day[2] == {"deadline": "past", "registration": "past", "registration_closed": "now", "online": "now"}
+    assert by_day[4]["registration_closed"] == "now"  # the walk runs on its second day, registration closed
+    assert by_day[5] == {"deadline": "past", "registration": "past", "registration_closed": "past", "online": "past"}
 
 
 # --- call states in the reader's browser --------------------------------------------------------
