@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from ..diagnostics import Report
 from ..messages import MESSAGES
@@ -187,7 +187,7 @@ class _Session:
     known_missing: set[str]
 
     async def audit(self, context: BrowserContext, audit: PageAudit) -> None:
-        url = self.home + audit.path
+        url = self.home + quote(audit.path)  # as the browser asks for it: "über-uns/" percent-encoded
         own = urlsplit(url).netloc
         blocked: list[str] = []
         failed: dict[str, int] = {}  # the site's files the server answered with an error
@@ -249,7 +249,8 @@ def _axe_message(rule: dict[str, Any]) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A page's text as one terminal line: no line breaks, no control characters (escape sequences)."""
+    return " ".join("".join(char if char.isprintable() else " " for char in text).split())
 
 
 def _first_line(text: str) -> str:
