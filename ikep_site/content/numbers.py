@@ -18,9 +18,9 @@ from ..formatting import format_number
 from ..messages import MESSAGES
 
 # Plus, the ASCII minus and the typographic minus that word processors put in.
-SIGN: Final = "[+\u2212-]"
+SIGN: Final = r"[+\u2212-]"  # escapes the regular expression reads, so the published schema shows them
 # Thousands separators besides the dot: space, no-break space, narrow no-break space, thin space.
-SPACE: Final = "[ \u00a0\u202f\u2009]"
+SPACE: Final = r"[ \u00a0\u202f\u2009]"
 _GROUPED: Final = "[1-9][0-9]{0,2}"  # the first group of a number with thousands separators
 
 # The forms, as regular expressions that Python and ECMA-262 (JSON Schema) read alike.
