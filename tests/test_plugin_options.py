@@ -110,7 +110,8 @@ def assert_reported(root: Path, marker: str, *words: str, name: str = "mkdocs.ym
         assert matching, f"no '{where}…{words}' in:\n{run.output}"
     for complaint in MKDOCS_COMPLAINTS:
         assert complaint not in strict.output, strict.output
-    assert config_problems(strict.output, "", name) == config_problems(checked.output, f"{root.as_posix()}/", name)
+    reported = config_problems(strict.output, "", name)
+    assert reported and reported == config_problems(checked.output, f"{root.as_posix()}/", name)
     return strict, checked
 
 
