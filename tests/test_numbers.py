@@ -135,6 +135,9 @@ REJECTED = [
     (BUDGET, "-1.200.000", "v: -1.200.000 darf nicht kleiner als 0 sein."),
     (LAT, "49.512.000", "v: '49.512.000' ist keine Zahl. Schreiben Sie die Zahl in Ziffern, z. B. 49.512."),
     (LAT, "149.5", "v: 149.5 liegt nicht zwischen -90 und 90."),
+    # limits as Germans read them
+    (MEASURE, "2e12", "v: 2e12 liegt nicht zwischen -1.000.000.000.000 und 1.000.000.000.000."),
+    (YEAR, "1899", "v: 1899 liegt nicht zwischen 1900 und 2200."),
 ]
 
 
@@ -229,6 +232,16 @@ def test_corridor_bounds_read_german_numbers_and_report_the_ambiguous_ones(tmp_p
     assert problems(result) == [
         "content/ziele/ortskerne-beleben.md:9: indicators.corridor.max: 1.500 kann 1,5 oder 1500 bedeuten. "
         "Schreiben Sie 1500 oder 1.5."
+    ]
+
+
+def test_a_corridor_upside_down_shows_its_bounds_as_germans_read_them(tmp_path: Path) -> None:
+    text = GOAL_WITH_VALUES.format(values="      - {year: 2024, value: 7.1}").replace(
+        "{year: 2030, min: 3.0, max: 5.0}", "{year: 2030, min: 5.5, max: 3.25}"
+    )
+    result = load(tmp_path, {"ziele/ortskerne-beleben.md": text})
+    assert problems(result) == [
+        "content/ziele/ortskerne-beleben.md:10: corridor: Im Jahr 2030 ist min (5,5) größer als max (3,25)."
     ]
 
 

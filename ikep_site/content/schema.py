@@ -17,7 +17,7 @@ from typing import Any, Final
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..diagnostics import Report
-from ..formatting import BERLIN
+from ..formatting import BERLIN, format_number
 from ..messages import MESSAGES
 from .numbers import Unreadable, as_yaml, read_number, text_pattern
 
@@ -234,7 +234,9 @@ class Number(Spec):
 
 
 def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+    """A limit as Germans read it: `0,5`, `1900` (a year keeps its four digits), `1.000.000.000.000`."""
+    text = format_number(value)
+    return text.replace(".", "") if abs(value) < 10_000 else text
 
 
 class Boolean(Spec):

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any, Final
 
 from .. import labels
+from ..formatting import format_number
 from ..messages import MESSAGES
 from ..model import (
     AREA_KINDS,
@@ -122,7 +123,9 @@ def _corridor_band_ordered(values: Values, ctx: Context) -> None:
         if point.min > point.max:
             ctx.error_at(
                 values.item_line("corridor", index),
-                MESSAGES["min_above_max"].format(year=point.year, low=point.min, high=point.max),
+                MESSAGES["min_above_max"].format(
+                    year=point.year, low=format_number(point.min), high=format_number(point.max)
+                ),
             )
 
 
