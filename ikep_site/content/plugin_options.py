@@ -218,7 +218,8 @@ def options_from_tree(tree: Node | None, display: str, given: Mapping[str, Any] 
         values = _mapping(node, OPTIONS, ctx, PATH) or {}
     if "operator" not in values:
         report.add(display, None, MESSAGES["operator_missing"].format(missing="operator"))
-    folders = {Kind(key): RequestedFolder(folder, line) for key, (folder, line) in _value(values, "folders", {}).items()}
+    requested = _value(values, "folders", {})
+    folders = {Kind(key): RequestedFolder(folder, line) for key, (folder, line) in requested.items()}
     tiles = {key: value for key, (value, _) in _value(values, "tiles", {}).items()}
     return PluginOptions(
         display=display,
