@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs on a fresh Debian machine, then run it.
-#   Debian: chromium (driven by Playwright through executable_path; never `playwright install`)
+#   Debian: chromium (driven by Playwright through executable_path; never `playwright install`),
+#           git and python3-venv where missing
 #   PyPI:   the package with its test extras, in .venv
 #   npm:    axe-core and the Nu HTML Checker (vnu-jar, run on the system Java)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
 
-if ! command -v chromium >/dev/null 2>&1; then
+# From Debian, where missing: chromium for the browser tests; git and venv (with ensurepip) because
+# tests/test_wheel.py makes fresh venvs and pip installs ikep init's requirement from a Git URL.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium chromium-driver fonts-liberation)
+command -v git >/dev/null 2>&1 || missing+=(git)
+python3 -c "import venv, ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
+if [ ${#missing[@]} -gt 0 ]; then
   as_root=""
   [ "$(id -u)" = 0 ] || as_root="sudo"
   $as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium chromium-driver fonts-liberation >/dev/null
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 python3 -m venv .venv
