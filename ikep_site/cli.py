@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import string
 import sys
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import placeholders
-from .content.frontmatter import FENCE, decode
+from .content.frontmatter import decode
 from .content.loader import DEFAULT_FOLDERS, Loader, classify, process_folders, slugify
 from .content.plugin_options import PluginOptions, options_from_tree
 from .content.schema import SLUG_PATTERN
@@ -194,8 +193,12 @@ def check_site(root: Path, prefix: str = "") -> Report:
         if src_uri in result.left_out:
             continue  # not built; its own problem is reported already
         text = _read_text(config.docs_dir / src_uri)
-        for line, placeholder in _placeholders(text):
-            for problem in placeholders.problems(placeholder, result.site.main):
+        for line, candidate in _placeholders(text):
+            if candidate.placeholder is None:
+                problem = candidate.problem or ""
+                report.add(docs_prefix + src_uri, line, problem, warning_only=candidate.warning_only)
+                continue
+            for problem in placeholders.problems(candidate.placeholder, result.site.main):
                 report.add(docs_prefix + src_uri, line, problem)
     return report
 
@@ -237,42 +240,14 @@ def _read_text(path: Path) -> str:
     return decode(data, "", Report()) or ""
 
 
-_FENCE_OPEN: Final = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
-_INLINE_CODE: Final = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+# Kept here for callers that mask code themselves (it lives with the placeholders now).
+mask_code = placeholders.mask_code
 
 
-def _placeholders(text: str) -> Iterator[tuple[int, placeholders.Placeholder]]:
-    """Placeholders in a page's Markdown with their lines; not in front matter or code."""
-    masked = mask_code(text)
-    for match, placeholder in placeholders.find(masked):
-        yield masked.count("\n", 0, match.start()) + 1, placeholder
-
-
-def mask_code(text: str) -> str:
-    """The text with front matter, fenced code blocks and inline code blanked out, lines kept."""
-    lines = text.split("\n")
-    masked: list[str] = []
-    fence: str | None = None
-    in_front_matter = bool(lines) and lines[0].rstrip() == FENCE
-    for index, line in enumerate(lines):
-        if in_front_matter:
-            if index > 0 and line.rstrip() in (FENCE, "..."):
-                in_front_matter = False
-            masked.append("")
-            continue
-        opening = _FENCE_OPEN.match(line)
-        if fence is not None:
-            closing = opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence)
-            if closing and not line.strip().lstrip(">").strip().strip(fence[0]):
-                fence = None
-            masked.append("")
-            continue
-        if opening:
-            fence = opening.group(1)
-            masked.append("")
-            continue
-        masked.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
-    return "\n".join(masked)
+def _placeholders(text: str) -> Iterator[tuple[int, placeholders.Candidate]]:
+    """Placeholders in a page's Markdown with their lines, malformed ones too; not in front
+    matter or code (the plugin reads the same candidates)."""
+    return placeholders.in_source(text)
 
 
 def _summary(diagnostics: list[Diagnostic]) -> str:

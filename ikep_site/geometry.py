@@ -14,7 +14,8 @@ message for editors (`messages.py`). Keys: `geometry_not_collection`, `geometry_
 `geometry_bad_properties`, `geometry_missing`, `geometry_unsupported_type`,
 `geometry_bad_coordinates`, `geometry_bad_position`, `geometry_not_finite`,
 `geometry_lon_out_of_range`, `geometry_lat_out_of_range`, `geometry_ring_too_short`,
-`geometry_ring_not_closed`, `geometry_empty`. Details name the 0-based `feature` index (and, where
+`geometry_ring_not_closed`, `geometry_empty`, and for whole files `geometry_too_large`,
+`geometry_too_deep`, `geometry_too_many_vertices`. Details name the 0-based `feature` index (and, where
 it helps, `polygon`, `ring`, `position`, `value`, `type`).
 """
 
@@ -48,6 +49,10 @@ _MAX_REFINEMENTS: Final = 6
 _WORK_PER_VERTEX: Final = 32
 _PIECE_VERTICES: Final = 64
 _SUPPORTED_TYPES: Final = ("Polygon", "MultiPolygon")
+# Boundary files beyond these are not for a web map (simplifying a million vertices takes some
+# ten seconds); editors are asked to simplify them first. A county at full detail fits easily.
+MAX_FILE_BYTES: Final = 50_000_000
+MAX_VERTICES: Final = 1_000_000
 # Characters that must not appear raw when the JSON is embedded in an HTML <script> element.
 _SCRIPT_UNSAFE: Final = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -87,6 +92,25 @@ class Feature:
 
 
 # Parsing ------------------------------------------------------------------------------------
+
+
+def read_feature_collection(raw: bytes) -> list[Feature]:
+    """The features of a GeoJSON file's bytes: `parse_feature_collection` with limits.
+
+    Raises GeometryError for a file too large, nested too deep or with too many vertices (and
+    for bad shapes), ValueError for text that is not UTF-8 or not JSON.
+    """
+    if len(raw) > MAX_FILE_BYTES:
+        raise GeometryError("geometry_too_large", megabytes=len(raw) // 1_000_000, limit=MAX_FILE_BYTES // 1_000_000)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError:  # the JSON decoder recurses per bracket and stops cleanly
+        raise GeometryError("geometry_too_deep") from None
+    features = parse_feature_collection(data)
+    count = sum(len(ring) for feature in features for polygon in feature.polygons for ring in polygon)
+    if count > MAX_VERTICES:
+        raise GeometryError("geometry_too_many_vertices", count=count, limit=MAX_VERTICES)
+    return features
 
 
 def parse_feature_collection(data: object) -> list[Feature]:

@@ -16,6 +16,20 @@ MESSAGES: Final = {
         "Die Datei ist nicht als UTF-8 gespeichert (unlesbares Byte {byte}). Bitte im Editor "
         "„Speichern mit Kodierung: UTF-8“ wählen; Umlaute sonst neu eintippen."
     ),
+    "binary_file": (
+        "Die Datei ist keine Textdatei (sie enthält Binärdaten, z. B. ein Bild oder ein Word-Dokument "
+        "mit der Endung .md). Bitte als Text im Markdown-Format speichern oder die Datei entfernen."
+    ),
+    "control_character": (
+        "Die Datei enthält in Spalte {column} ein unsichtbares Steuerzeichen ({character}, {kind}). "
+        "Es stammt meist aus kopiertem Text und würde unbemerkt veröffentlicht: bitte die Stelle "
+        "löschen und neu tippen.{more}"
+    ),
+    "control_character_more": " Weitere solche Zeichen: {count} (in Zeile {lines}).",
+    "control_kind_control": "Steuerzeichen",
+    "control_kind_direction": "Zeichen für die Schreibrichtung",
+    "control_kind_separator": "Zeilen- oder Absatztrenner",
+    "control_kind_invisible": "unsichtbares Zeichen",
     "empty_file": "Die Datei ist leer. Sie braucht mindestens einen Front-Matter-Block mit title.",
     "no_front_matter": (
         "Die Datei beginnt nicht mit einem Front-Matter-Block. Die erste Zeile muss --- sein, "
@@ -28,6 +42,15 @@ MESSAGES: Final = {
         "Liste oder einem einzelnen Wert."
     ),
     "yaml_syntax": "Die Angaben im Front Matter sind nicht lesbar: {problem}",
+    "yaml_bad_character": "Das Zeichen {character} ist in YAML nicht erlaubt.",
+    "yaml_too_deep": (
+        "Die Angaben sind zu tief verschachtelt (mehr als {limit} Ebenen aus Einrückungen oder "
+        "Klammern [ ] {{ }}). Bitte prüfen, ob Klammern geschlossen sind."
+    ),
+    "yaml_alias": (
+        "Anker und Verweise ({token}) sind im Front Matter nicht erlaubt. Bitte den Wert an jeder "
+        "Stelle ausschreiben; ist & oder * Teil eines Textes, den Text in Anführungszeichen setzen."
+    ),
     # Shapes and values
     "a_list": "eine Liste",
     "a_mapping": "eine Gruppe von Angaben (schlüssel: wert)",
@@ -159,6 +182,13 @@ MESSAGES: Final = {
     "unknown_placeholder_option": "Platzhalter ikep:{name}: unbekannte Option '{option}'. Möglich sind: {known}.",
     "bad_placeholder_value": "Platzhalter ikep:{name}: {option}={value} ist nicht möglich.{hint}",
     "placeholder_needs": "Platzhalter ikep:{name} braucht die Option {option}=…",
+    "placeholder_unclosed": (
+        "Der Platzhalter {text} wird nicht mit --> geschlossen. So verschluckt er den Text bis zum "
+        "nächsten Kommentar oder erscheint selbst als Text auf der Seite. Bitte --> ans Ende schreiben."
+    ),
+    "placeholder_case": "Platzhalter werden klein geschrieben: {text} statt {written}.",
+    "placeholder_typo": "Ist {written} als Platzhalter gemeint? Dann bitte so: {text}",
+    "placeholder_empty_value": "Platzhalter ikep:{name}: Bei {option}= fehlt der Wert (ohne Leerzeichen nach =).",
     # Site options (mkdocs.yml)
     "operator_missing": (
         "Die Angaben zum Betreiber (operator: in mkdocs.yml) fehlen oder sind unvollständig: {missing}. "
@@ -384,6 +414,15 @@ _GEOMETRY_PROBLEMS: Final = {
     "geometry_ring_too_short": "Ein Umring hat nur {count} Punkte (mindestens 4).",
     "geometry_ring_not_closed": "Ein Umring ist nicht geschlossen (erster und letzter Punkt verschieden).",
     "geometry_empty": "Die Datei enthält keine Flächen.",
+    "geometry_too_large": (
+        "Die Datei ist {megabytes} MB groß, höchstens {limit} MB sind möglich. Bitte die Grenzen vorher "
+        "vereinfachen (z. B. mit mapshaper.org) oder nur die nötigen Flächen speichern."
+    ),
+    "geometry_too_deep": "Die Klammern [ ] sind viel tiefer verschachtelt, als GeoJSON es erlaubt.",
+    "geometry_too_many_vertices": (
+        "Die Flächen haben zusammen {count} Eckpunkte, höchstens {limit} sind möglich. Bitte die Grenzen "
+        "vorher vereinfachen (z. B. mit mapshaper.org)."
+    ),
 }
 
 
@@ -392,11 +431,22 @@ def geometry_problem_de(key: str, details: dict[str, object], file: str) -> str:
     if key == "geometry_not_collection":
         return MESSAGES["geometry_not_collection"].format(value=file)
     shown = {
-        name: (value + 1 if isinstance(value, int) and name != "count" else value) for name, value in details.items()
+        name: (value + 1 if isinstance(value, int) and name not in _GEOMETRY_AMOUNTS else value)
+        for name, value in details.items()
     }
+    shown.update({name: _thousands(value) for name, value in shown.items() if name in _GEOMETRY_AMOUNTS})
     what = _GEOMETRY_PROBLEMS.get(key, key).format_map(_Default(shown))
     where = f"Fläche Nr. {shown['feature']}" if "feature" in shown else "die Datei"
     return MESSAGES["geometry_bad_shape"].format(value=file, where=where, what=what)
+
+
+# Details that are amounts, not 0-based positions.
+_GEOMETRY_AMOUNTS: Final = ("count", "limit", "megabytes")
+
+
+def _thousands(value: object) -> object:
+    """1.000.000, as Germans write it."""
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else value
 
 
 class _Default(dict[str, object]):

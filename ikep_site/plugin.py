@@ -717,27 +717,38 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         return "".join(parts)
 
     def _placeholder_slots(self, html: str, src_uri: str) -> list[_Slot]:
-        """Where a page's placeholders are and what each lists; a faulty one is reported and dropped."""
+        """Where a page's placeholders are and what each lists; a faulty one is reported and dropped.
+
+        Malformed ones (unclosed, upper case, …) are no placeholders in the HTML: they are found,
+        like the lines of all of them, in the page's Markdown, as `ikep check` finds them.
+        """
         assert self.renderer is not None and self.result is not None
+        if _MENTIONS_IKEP.search(html) is None:
+            return []  # most pages: no need to read the Markdown again
         found = list(placeholders.find(html))
-        if not found:
-            return []
+        in_source = list(placeholders.in_source(_source_text(self.docs_dir / src_uri)))
         report = Report()
         display = self.display_prefix + src_uri
+        for line, candidate in in_source:
+            if candidate.problem is not None:
+                report.add(display, line, candidate.problem, warning_only=candidate.warning_only)
+        lines = placeholders.source_lines(in_source, [candidate.text for candidate, _ in found])
         slots: list[_Slot] = []
-        for number, (match, placeholder) in enumerate(found):
+        for number, ((candidate, placeholder), source_line) in enumerate(zip(found, lines, strict=True)):
             problems = placeholders.problems(placeholder, self.renderer.scope_of(src_uri))
             if problems:
-                line = _line_of(_source_text(self.docs_dir / src_uri), placeholder.text)
                 for problem in problems:
-                    report.add(display, line, problem)
-                slots.append(_Slot(match.start(), match.end(), number, None, 0))
+                    report.add(display, source_line, problem)
+                slots.append(_Slot(candidate.start, candidate.end, number, None, 0))
                 continue
-            level = _next_heading_level(html, match.start())
-            slots.append(_Slot(match.start(), match.end(), number, placeholder, level))
+            level = _next_heading_level(html, candidate.start)
+            slots.append(_Slot(candidate.start, candidate.end, number, placeholder, level))
         _log(report)
         return slots
 
+
+# A page that may hold a placeholder, well-formed or not (an unclosed one is escaped: `&lt;!--`).
+_MENTIONS_IKEP = re.compile("ikep", re.I)
 
 # A page whose parts the worker still renders, until `on_env` puts in the finished page.
 UNFINISHED = "<!-- ikep: wird im Hintergrund erstellt -->"
@@ -896,11 +907,6 @@ def _next_heading_level(html: str, position: int) -> int:
     """The heading level a listing at `position` should use, so headings never skip a level."""
     levels = re.findall(r"<h([1-6])[\s>]", html[:position])
     return min(int(levels[-1]) + 1, 6) if levels else 2
-
-
-def _line_of(source: str, text: str) -> int | None:
-    index = source.find(text)
-    return source.count("\n", 0, index) + 1 if index >= 0 else None
 
 
 def _prune(items: list[Any], hidden: set[str], overviews: dict[str, Kind]) -> list[Any]:

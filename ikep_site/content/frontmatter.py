@@ -7,10 +7,13 @@ the right line. Nothing here raises on bad input; every problem becomes a diagno
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Final
 
 import yaml
 from yaml.nodes import MappingNode, Node
+from yaml.reader import ReaderError
 
 from ..diagnostics import Report
 from ..messages import MESSAGES, yaml_problem_de
@@ -19,6 +22,27 @@ FENCE = "---"
 # libyaml's composer (when PyYAML was built with it) keeps the same marks and is many times
 # faster; a document it rejects is read again by the Python composer for the error message.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Front matter of editors is a few levels deep; far deeper nesting is a mistake, and both YAML
+# composers recurse per level (the C one can overflow the stack before Python notices).
+MAX_DEPTH: Final = 20
+_OPENING: Final = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSING: Final = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+# Characters nobody types on purpose and nobody sees: control characters (tab and line end
+# aside), marks that turn the writing direction (they can make a text read differently than it
+# is stored), the Unicode line separators (YAML counts them as line ends, so every later line
+# number would be off) and invisible format characters. Soft hyphens and joiners stay allowed.
+_INVISIBLE: Final = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufff9-\ufffb]"
+)
+_DIRECTION: Final = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What files that are not text begin with: PNG, JPEG, GIF, PDF, ZIP (also .docx, .xlsx), OLE (.doc).
+_BINARY_STARTS: Final = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 
 @dataclass(frozen=True)
@@ -30,7 +54,14 @@ class Document:
 
 
 def decode(data: bytes, path: str, report: Report) -> str | None:
-    """UTF-8 text with a BOM and Windows line ends removed, or None with a diagnostic."""
+    """UTF-8 text with a BOM and Windows line ends removed, or None with a diagnostic.
+
+    Text with an invisible control character is refused too (see `_INVISIBLE`): it would be
+    published without anyone noticing.
+    """
+    if _is_binary(data):
+        report.add(path, 1, MESSAGES["binary_file"])
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -39,7 +70,52 @@ def decode(data: bytes, path: str, report: Report) -> str | None:
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INVISIBLE.search(text):
+        _report_invisible(text, path, report)
+        return None
+    return text
+
+
+def _is_binary(data: bytes) -> bool:
+    """A picture or document saved as .md: a known file signature, or NUL bytes from the start on."""
+    head = data[:8192]
+    return head.startswith(_BINARY_STARTS) or head.count(0) > max(len(head) // 100, 8)
+
+
+def _report_invisible(text: str, path: str, report: Report) -> None:
+    """One diagnostic, at the first invisible character, naming the lines of the others."""
+    found = list(_INVISIBLE.finditer(text))
+    first = found[0]
+    line = text.count("\n", 0, first.start()) + 1
+    column = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+    others = sorted({text.count("\n", 0, match.start()) + 1 for match in found[1:]})
+    more = (
+        MESSAGES["control_character_more"].format(
+            count=len(found) - 1,
+            lines=", ".join(str(number) for number in others[:10]) + (" …" if len(others) > 10 else ""),
+        )
+        if len(found) > 1
+        else ""
+    )
+    character = first.group(0)
+    report.add(
+        path,
+        line,
+        MESSAGES["control_character"].format(
+            column=column, character=f"U+{ord(character):04X}", kind=MESSAGES[_kind(character)], more=more
+        ),
+    )
+
+
+def _kind(character: str) -> str:
+    if character in "\u2028\u2029":
+        return "control_kind_separator"
+    if _DIRECTION.match(character):
+        return "control_kind_direction"
+    if ord(character) < 0xA0:
+        return "control_kind_control"
+    return "control_kind_invisible"
 
 
 def split(text: str, path: str, report: Report, *, required: bool) -> Document | None:
@@ -74,13 +150,27 @@ def split(text: str, path: str, report: Report, *, required: bool) -> Document |
 
 
 def compose(yaml_text: str, path: str, report: Report, *, first_line: int) -> Node | bool | None:
-    """The YAML node tree, None for an empty document, False after a reported syntax error."""
+    """The YAML node tree, None for an empty document, False after a reported problem."""
+    refused = _refused(yaml_text)
+    if refused is not None:
+        line, problem = refused
+        report.add(path, first_line + line, MESSAGES["yaml_syntax"].format(problem=problem))
+        return False
     try:
         return yaml.compose(yaml_text, Loader=LOADER)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         pass  # say it with PyYAML's own wording, which the German explanations are made for
     try:
         return yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except RecursionError:  # `_refused` limits the depth; this is the last safety net
+        report.add(path, first_line, MESSAGES["yaml_syntax"].format(problem=_too_deep()))
+        return False
+    except ReaderError as error:  # a character YAML does not allow; it knows where, not the line
+        line = first_line + yaml_text.count("\n", 0, error.position)
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        problem = MESSAGES["yaml_bad_character"].format(character=f"U+{ord(character):04X}")
+        report.add(path, line, MESSAGES["yaml_syntax"].format(problem=problem))
+        return False
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or ""
@@ -92,3 +182,36 @@ def compose(yaml_text: str, path: str, report: Report, *, first_line: int) -> No
     except yaml.YAMLError as error:  # e.g. a reader error on control characters
         report.add(path, first_line, MESSAGES["yaml_syntax"].format(problem=str(error)))
         return False
+
+
+def _refused(yaml_text: str) -> tuple[int, str] | None:
+    """The 0-based line and the problem of what we refuse before composing: anchors and aliases
+    (an alias of an alias of … expands without bound, "billion laughs", and editors never need
+    them) and nesting deeper than `MAX_DEPTH`. Scanners work without recursion."""
+    try:
+        return _scan_refused(yaml_text, LOADER)
+    except yaml.YAMLError:
+        pass  # libyaml stops at its own nesting limit, before the line we look for: scan again
+    try:
+        return _scan_refused(yaml_text, yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None  # a syntax error: composing reports it, with PyYAML's marks
+
+
+def _scan_refused(yaml_text: str, loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> tuple[int, str] | None:
+    depth = 0
+    for token in yaml.scan(yaml_text, Loader=loader):
+        if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+            sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+            return token.start_mark.line, MESSAGES["yaml_alias"].format(token=f"{sign}{token.value}")
+        if isinstance(token, _OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return token.start_mark.line, _too_deep()
+        elif isinstance(token, _CLOSING):
+            depth -= 1
+    return None
+
+
+def _too_deep() -> str:
+    return MESSAGES["yaml_too_deep"].format(limit=MAX_DEPTH)

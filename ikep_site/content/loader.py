@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import json
 import logging
 import posixpath
 import re
@@ -25,7 +24,7 @@ from ..geometry import (
     Feature,
     GeometryError,
     contains,
-    parse_feature_collection,
+    read_feature_collection,
     round_coordinates,
     select,
     simplify_topology,
@@ -432,7 +431,7 @@ class Loader:
                 shapes: tuple[Feature, ...] | GeometryError = kept
             else:
                 try:
-                    features = parse_feature_collection(json.loads(raw.decode("utf-8")))
+                    features = read_feature_collection(raw)
                 except GeometryError as error:
                     shapes = error
                 except ValueError:  # not UTF-8 or not JSON
