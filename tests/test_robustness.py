@@ -112,12 +112,13 @@ def test_character_yaml_refuses_is_reported_at_its_line(tmp_path: Path) -> None:
         ("a: 1\nb: " + "[" * 10_000 + "\n", 3, "zu tief verschachtelt"),
         ("a: 1\nb: " + "{a: " * 10_000 + "\n", 3, "zu tief verschachtelt"),
         ("a:\n" + "".join("  " * depth + "- \n" for depth in range(2000)), 23, "zu tief verschachtelt"),
+        ("a:\n" + "".join(" " * depth + "k:\n" for depth in range(1, 30)), 22, "zu tief verschachtelt"),
         (laughs() + "\n", 2, "Anker und Verweise (&l0)"),
         ("a: 1\nb: *nirgends\n", 3, "Anker und Verweise (*nirgends)"),
         ("a: 1\nb: 2\nc: a\x00b\n", 4, "Das Zeichen U+0000"),
         ("a: 1\nb: 2\nc: a\x1bb\n", 4, "Das Zeichen U+001B"),
     ],
-    ids=["brackets", "braces", "indentation", "laughs", "alias", "nul", "escape"],
+    ids=["brackets", "braces", "indentation", "one-space-indentation", "laughs", "alias", "nul", "escape"],
 )
 def test_compose_refuses_with_the_line(
     yaml_text: str, line: int, words: str, loader: type[yaml.SafeLoader], monkeypatch: pytest.MonkeyPatch

@@ -188,6 +188,8 @@ def _refused(yaml_text: str) -> tuple[int, str] | None:
     """The 0-based line and the problem of what we refuse before composing: anchors and aliases
     (an alias of an alias of … expands without bound, "billion laughs", and editors never need
     them) and nesting deeper than `MAX_DEPTH`. Scanners work without recursion."""
+    if _plainly_fine(yaml_text):
+        return None
     try:
         return _scan_refused(yaml_text, LOADER)
     except yaml.YAMLError:
@@ -196,6 +198,27 @@ def _refused(yaml_text: str) -> tuple[int, str] | None:
         return _scan_refused(yaml_text, yaml.SafeLoader)
     except yaml.YAMLError:
         return None  # a syntax error: composing reports it, with PyYAML's marks
+
+
+# Where a line's block structure can begin: spaces and the indicators of entries and keys.
+_LEADING: Final = re.compile(r"^[ \-?:]*", re.M)
+
+
+def _plainly_fine(yaml_text: str) -> bool:
+    """Whether the text can hold neither an anchor or alias nor too deep a nesting: most front
+    matter, which then is not scanned twice.
+
+    Each block level begins further right than its parent, within a line's leading spaces and
+    `- ` marks, and each flow level needs an opening bracket; so the depth is at most the
+    longest such lead plus one, plus the number of brackets.
+    """
+    if "&" in yaml_text or "*" in yaml_text:
+        return False
+    brackets = yaml_text.count("[") + yaml_text.count("{")
+    if brackets > MAX_DEPTH:
+        return False
+    lead = max((len(match.group(0)) for match in _LEADING.finditer(yaml_text)), default=0)
+    return lead + 1 + brackets <= MAX_DEPTH
 
 
 def _scan_refused(yaml_text: str, loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> tuple[int, str] | None:
