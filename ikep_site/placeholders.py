@@ -76,10 +76,12 @@ class Candidate:
 
 def candidates(text: str) -> Iterator[Candidate]:
     """Every comment in `text` (HTML or Markdown) that begins with `ikep`, in order."""
-    position = 0
+    position, close = 0, 0
     while (match := _CANDIDATE.search(text, position)) is not None:
         start = match.start()
-        close, reopen = text.find(_CLOSE, match.end()), text.find(_OPEN, match.end())
+        if 0 <= close < match.end():  # else still the next one (or there is none): no new search,
+            close = text.find(_CLOSE, match.end())  # so many unclosed ones stay linear
+        reopen = text.find(_OPEN, match.end())
         if close < 0 or 0 <= reopen < close:
             # Unclosed: Markdown swallows everything up to the next comment's end, or prints it.
             line_end = text.find("\n", start)
@@ -106,8 +108,11 @@ def find(html: str) -> Iterator[tuple[Candidate, Placeholder]]:
 def in_source(markdown: str) -> Iterator[tuple[int, Candidate]]:
     """The candidates of a page's Markdown with their lines; not in front matter or code."""
     masked = mask_code(markdown)
+    line, counted = 1, 0
     for candidate in candidates(masked):
-        yield masked.count("\n", 0, candidate.start) + 1, candidate
+        line += masked.count("\n", counted, candidate.start)  # onwards from the last one: linear
+        counted = candidate.start
+        yield line, candidate
 
 
 def source_lines(found: list[tuple[int, Candidate]], texts: list[str]) -> list[int | None]:
