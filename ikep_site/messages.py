@@ -47,9 +47,9 @@ MESSAGES: Final = {
         "Die Angaben sind zu tief verschachtelt (mehr als {limit} Ebenen aus Einrückungen oder "
         "Klammern [ ] {{ }}). Bitte prüfen, ob Klammern geschlossen sind."
     ),
-    "yaml_alias": (
-        "Anker und Verweise ({token}) sind im Front Matter nicht erlaubt. Bitte den Wert an jeder "
-        "Stelle ausschreiben; ist & oder * Teil eines Textes, den Text in Anführungszeichen setzen."
+    "yaml_alias_too_large": (
+        "Die Verweise (*…) vervielfachen die Angaben auf mehr als {limit} Werte. Bitte die Werte "
+        "ausschreiben statt Verweise auf Verweise zu setzen."
     ),
     # Shapes and values
     "a_list": "eine Liste",

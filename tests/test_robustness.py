@@ -94,7 +94,23 @@ def test_billion_laughs_are_refused(tmp_path: Path) -> None:
     text = fm("title: Dorfladen", "status: idea", laughs())
     built = build(write_site(tmp_path, {**BASE, "projekte/dorfladen.md": text}))
     assert_failed_cleanly(built)
-    assert_reported(built, "projekte/dorfladen.md", 4, "Anker und Verweise (&l0)")
+    assert_reported(built, "projekte/dorfladen.md", 5, "vervielfachen die Angaben auf mehr als 10.000 Werte")
+
+
+def test_aliases_as_dump_tools_write_them_are_read(tmp_path: Path) -> None:
+    """PyYAML's and js-yaml's dump write an anchor and an alias for a value that appears twice."""
+    text = fm(
+        "title: Dorfladen",
+        "status: in_progress",
+        "goals: [ortskerne-beleben]",
+        "milestones:",
+        "- &id001 {date: 2025-01-01, title: Start, done: true}",
+        "updates:",
+        "- {date: 2025-01-01, text: Start}",
+        "location: &ort {lat: 49.5, lon: 7.8}",
+    )
+    built = build(write_site(tmp_path, {**BASE, "projekte/dorfladen.md": text}))
+    assert built.returncode == 0, built.output
 
 
 def test_character_yaml_refuses_is_reported_at_its_line(tmp_path: Path) -> None:
@@ -113,8 +129,8 @@ def test_character_yaml_refuses_is_reported_at_its_line(tmp_path: Path) -> None:
         ("a: 1\nb: " + "{a: " * 10_000 + "\n", 3, "zu tief verschachtelt"),
         ("a:\n" + "".join("  " * depth + "- \n" for depth in range(2000)), 23, "zu tief verschachtelt"),
         ("a:\n" + "".join(" " * depth + "k:\n" for depth in range(1, 30)), 22, "zu tief verschachtelt"),
-        (laughs() + "\n", 2, "Anker und Verweise (&l0)"),
-        ("a: 1\nb: *nirgends\n", 3, "Anker und Verweise (*nirgends)"),
+        (laughs() + "\n", 3, "vervielfachen die Angaben"),
+        ("a: 1\nb: *nirgends\n", 3, "Ein Sternchen * am Anfang eines Wertes"),
         ("a: 1\nb: 2\nc: a\x00b\n", 4, "Das Zeichen U+0000"),
         ("a: 1\nb: 2\nc: a\x1bb\n", 4, "Das Zeichen U+001B"),
     ],

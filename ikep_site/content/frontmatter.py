@@ -7,12 +7,13 @@ the right line. Nothing here raises on bad input; every problem becomes a diagno
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from typing import Final
 
 import yaml
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, SequenceNode
 from yaml.reader import ReaderError
 
 from ..diagnostics import Report
@@ -25,6 +26,9 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Front matter of editors is a few levels deep; far deeper nesting is a mistake, and both YAML
 # composers recurse per level (the C one can overflow the stack before Python notices).
 MAX_DEPTH: Final = 20
+# Nodes a front matter may have with its aliases written out: far more than any entry needs.
+MAX_EXPANDED: Final = 10_000
+ALIASED: Final = "aliased"
 _OPENING: Final = (
     yaml.BlockMappingStartToken,
     yaml.BlockSequenceStartToken,
@@ -152,16 +156,19 @@ def split(text: str, path: str, report: Report, *, required: bool) -> Document |
 def compose(yaml_text: str, path: str, report: Report, *, first_line: int) -> Node | bool | None:
     """The YAML node tree, None for an empty document, False after a reported problem."""
     refused = _refused(yaml_text)
-    if refused is not None:
+    if isinstance(refused, tuple):
         line, problem = refused
         report.add(path, first_line + line, MESSAGES["yaml_syntax"].format(problem=problem))
         return False
     try:
-        return yaml.compose(yaml_text, Loader=LOADER)
+        node = yaml.compose(yaml_text, Loader=LOADER)
     except (yaml.YAMLError, RecursionError):
         pass  # say it with PyYAML's own wording, which the German explanations are made for
+    else:
+        return _bounded(node, refused is ALIASED, yaml_text, path, report, first_line)
     try:
-        return yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        return _bounded(node, refused is ALIASED, yaml_text, path, report, first_line)
     except RecursionError:  # `_refused` limits the depth; this is the last safety net
         report.add(path, first_line, MESSAGES["yaml_syntax"].format(problem=_too_deep()))
         return False
@@ -184,10 +191,23 @@ def compose(yaml_text: str, path: str, report: Report, *, first_line: int) -> No
         return False
 
 
-def _refused(yaml_text: str) -> tuple[int, str] | None:
-    """The 0-based line and the problem of what we refuse before composing: anchors and aliases
-    (an alias of an alias of … expands without bound, "billion laughs", and editors never need
-    them) and nesting deeper than `MAX_DEPTH`. Scanners work without recursion."""
+def _bounded(
+    node: Node | None, aliased: bool, yaml_text: str, path: str, report: Report, first_line: int
+) -> Node | bool | None:
+    """The node, or False (reported) when its aliases would multiply it beyond `MAX_EXPANDED`."""
+    if not aliased or node is None or _expanded_size(node) <= MAX_EXPANDED:
+        return node
+    line = _first_alias_line(yaml_text)
+    problem = MESSAGES["yaml_alias_too_large"].format(limit=f"{MAX_EXPANDED:,}".replace(",", "."))
+    report.add(path, first_line + line, MESSAGES["yaml_syntax"].format(problem=problem))
+    return False
+
+
+def _refused(yaml_text: str) -> tuple[int, str] | str | None:
+    """The 0-based line and the problem of what we refuse before composing: nesting deeper than
+    `MAX_DEPTH`. `ALIASED` when the text holds aliases: tools such as PyYAML's and js-yaml's dump
+    write them for repeated values, so they are allowed, but an alias of an alias of … expands
+    without bound ("billion laughs"), which `compose` measures. Scanners work without recursion."""
     if _plainly_fine(yaml_text):
         return None
     try:
@@ -221,19 +241,58 @@ def _plainly_fine(yaml_text: str) -> bool:
     return lead + 1 + brackets <= MAX_DEPTH
 
 
-def _scan_refused(yaml_text: str, loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> tuple[int, str] | None:
+def _scan_refused(
+    yaml_text: str, loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+) -> tuple[int, str] | str | None:
     depth = 0
+    aliased = False
     for token in yaml.scan(yaml_text, Loader=loader):
-        if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-            sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
-            return token.start_mark.line, MESSAGES["yaml_alias"].format(token=f"{sign}{token.value}")
-        if isinstance(token, _OPENING):
+        if isinstance(token, yaml.AliasToken):
+            aliased = True
+        elif isinstance(token, _OPENING):
             depth += 1
             if depth > MAX_DEPTH:
                 return token.start_mark.line, _too_deep()
         elif isinstance(token, _CLOSING):
             depth -= 1
-    return None
+    return ALIASED if aliased else None
+
+
+def _expanded_size(root: Node) -> int:
+    """How many nodes the tree has with every alias written out (each shared node counted per use).
+
+    Computed once per distinct node, children before parents, without recursion: linear in the
+    nodes as composed, however large the expansion.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if children_done or not children:
+            sizes[id(node)] = min(1 + sum(sizes[id(child)] for child in children), MAX_EXPANDED + 1)
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _first_alias_line(yaml_text: str) -> int:
+    with contextlib.suppress(yaml.YAMLError):
+        for token in yaml.scan(yaml_text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.AliasToken):
+                return int(token.start_mark.line)
+    return 0
 
 
 def _too_deep() -> str:
