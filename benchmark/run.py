@@ -81,7 +81,7 @@ class Run:
 class TreeMemory(threading.Thread):
     """The peak memory of a build: all its processes together, sampled while it runs.
 
-    The ikep build forks a helper that shares most of its memory with it (worker.py). wait4's
+    A build may fork helpers that share most of their memory with it. wait4's
     `ru_maxrss` sees only the largest process, and resident sizes added up would count every
     shared page twice; the proportional set size (PSS) splits a shared page between the
     processes that share it, so their sum is the memory the build really holds.

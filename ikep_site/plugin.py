@@ -2,35 +2,30 @@
 
 It wires MkDocs events to the core: load and validate the content (on_files), add the generated
 pages and files, keep entity pages out of the navigation (on_nav), and fill pages with the HTML
-the renderers make (on_page_markdown, on_page_content). During `mkdocs build` it hands work to
-helper processes (worker.py): rendering while MkDocs reads the pages, writing a share of the pages
-once they are complete (on_env, on_post_build). It knows nothing about corridors or projects;
-those live in the model, derivations and templates.
+the renderers make (on_page_markdown, on_page_content): a page is complete when on_page_content
+returns, so every plugin after this one sees what readers get. It knows nothing about corridors or
+projects; those live in the model, derivations and templates.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import itertools
-import json
 import logging
 import os
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
-from mkdocs.commands.build import _build_page, get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -57,12 +52,11 @@ from .placeholders import Placeholder
 from .publish import FEED_URI, SiteFacts
 from .render.compact import compact_html
 from .render.feeds import feed_link_tag
-from .render.html import DEFAULT_TILES, HtmlRenderer, with_body
+from .render.html import DEFAULT_TILES, HtmlRenderer
 from .render.jsonld import jsonld_script, organization_jsonld
 from .render.maps import TileSource
 from .render.searchable import for_readers, for_search, has_markers, unsearched
 from .urls import Linker, page_url
-from .worker import Job, Worker, release_memory
 
 log = logging.getLogger("mkdocs.plugins.ikep")
 
@@ -76,15 +70,6 @@ SEARCH_PLUGINS = ("search", "material/search")
 # Attributes Material's search plugin removes from a page once it has indexed it.
 SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 PROGRESS_EVERY = 2000
-# Plugins whose page events give the same pages wherever they run: with only these, a helper
-# may put pages into the theme and write them (see `_start_writer`). Another plugin may collect
-# something from every page, which the helper's copy of it would keep to itself.
-WRITER_SAFE_PLUGINS = frozenset({"ikep", "search", "material/search"})
-# The helper's share of the pages: the build process also indexes every page for the search,
-# copies the static files and writes the search index.
-WRITER_SHARE = 0.58
-ELSEWHERE_TEMPLATE = "ikep/written-elsewhere.html"
-RELEASE_EVERY = 1000  # pages the helper writes between giving free memory back
 
 
 class IkepConfig(base.Config):
@@ -103,7 +88,7 @@ class IkepConfig(base.Config):
     tiles = c.Type(object, default={})
     data_licence = c.Type(object, default=DEFAULT_LICENCE)
     data_licence_url = c.Type(object, default=DEFAULT_LICENCE_URL)
-    # `mkdocs build` renders the plugin's pages in a second process (see worker.py).
+    # Accepted so that earlier configurations still build; the pages are made in one process.
     parallel = c.Type(object, default=True)
 
 
@@ -125,14 +110,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self._feed_links: dict[str, str] = {}  # href -> <link> of the feed, per build
         self._feed_title: str | None = None  # of this build, set in on_env
         self._operator: Operator | None = None
-        self.worker: Worker | None = None  # renders in the background during `mkdocs build`
-        self._unfinished: list[_Unfinished] = []  # pages waiting for the worker
-        self.dirty = False
-        self.nav: Navigation | None = None  # of this build, for the helper that writes pages
-        self.writer: Worker | None = None  # writes a share of the pages during `mkdocs build`
-        self._elsewhere: dict[str, _Elsewhere] = {}  # src_uri -> a page the writer writes
-        self._quiet = _SkippedPages()
-        self._writing = False  # True while writing pages the search has indexed already
         self._settled = False  # see _settle
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -141,7 +118,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         A single `mkdocs build` has nothing to reuse, so it skips the bookkeeping.
         """
         self.cache = BuildCache() if command == "serve" else None
-        self.dirty = dirty
         # A preview is never published: its few extra bytes of whitespace cost nothing.
         self.compact = command != "serve"
 
@@ -262,10 +238,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.renderer.env.globals["audited"] = runs_audit(config_dir)
         self.rendered = 0
         self._feed_links = {}
-        self._unfinished = []
-        if self.cache is None and options.parallel:
-            # As early as the model is complete: the worker's rendering is the longer path.
-            self.worker = Worker.start(self._run_job, self._page_jobs(files))
         # The renderer's relations serve the calendars and the feed too: derived once per build.
         calendars = self.cache.calendars if self.cache else None
         reuse = None
@@ -304,95 +276,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
                 )
         return owners
 
-    # Rendering in the background (`mkdocs build`) -------------------------------------------------
-
-    def _page_jobs(self, files: Files) -> Iterator[Job]:
-        """Every page the plugin renders around an editor's text, in the order MkDocs reads them."""
-        for file in files.documentation_pages():
-            page_plan = self.plans.get(file.src_uri)
-            if page_plan is not None and page_plan.role != "overview":
-                yield ("page", file.src_uri), None
-
-    def _run_job(self, key: Hashable, payload: Any) -> str:
-        """In the worker: a page frame or a listing, from the model this process was forked with."""
-        renderer = self.renderer
-        assert renderer is not None and isinstance(key, tuple)
-        if key[0] == "page":
-            frame = renderer.page_frame(self.plans[key[1]])
-            if frame is None:
-                raise LookupError(key)  # rendered by the build process, with the editor's text
-            return frame
-        placeholder, heading_level = payload
-        return renderer.placeholder(placeholder, key[1], heading_level)
-
-    def _hand_over(self, unfinished: _Unfinished) -> str:
-        """The page if the worker has delivered its parts, else a mark that `on_env` replaces."""
-        worker = self.worker
-        assert worker is not None
-        worker.poll()
-        src_uri = unfinished.page.file.src_uri
-        if unfinished.page_plan is None or unfinished.page_plan.role == "overview":
-            unfinished.slots = self._placeholder_slots(unfinished.body, src_uri)
-            for slot in unfinished.slots:
-                if slot.placeholder is not None:
-                    worker.submit(("listing", src_uri, slot.number), (slot.placeholder, slot.heading_level))
-        finished = self._finished(unfinished)
-        if finished is not None:
-            return finished
-        self._unfinished.append(unfinished)
-        return UNFINISHED
-
-    def _finished(self, unfinished: _Unfinished) -> str | None:
-        """The whole page from the worker's parts; None while some are still to come."""
-        worker = self.worker
-        assert worker is not None
-        page_plan, src_uri = unfinished.page_plan, unfinished.page.file.src_uri
-        if page_plan is not None and page_plan.role != "overview":
-            if worker.waiting(("page", src_uri)):
-                return None
-            frame = worker.take(("page", src_uri))
-            html = with_body(frame, unfinished.body) if frame is not None else None
-            if html is None:
-                html = self._render_page(page_plan, unfinished.body)
-            self._count_rendered()
-            # A placeholder in an entity's own text: its level follows the template's headings.
-            html = self._fill_placeholders(html, src_uri)
-        else:
-            keys = [("listing", src_uri, slot.number) for slot in unfinished.slots if slot.placeholder is not None]
-            if any(worker.waiting(key) for key in keys):
-                return None
-            made = {key[2]: worker.take(key) for key in keys}
-            html = self._filled(unfinished.body, src_uri, unfinished.slots, made)
-        return self._with_map_scripts(html, src_uri)
-
-    def _finish_unfinished(self) -> None:
-        """Wait for the worker and complete every page it was still working on."""
-        worker = self.worker
-        if worker is None:
-            return
-        worker.finish()
-        for unfinished in self._unfinished:
-            finished = self._finished(unfinished)
-            assert finished is not None  # nothing is waited for once the worker has finished
-            unfinished.page.content = finished
-        if worker.failed:
-            log.debug("ikep: the background renderer stopped early; the rest was rendered here")
-        self._unfinished = []
-        self.worker = None
-
-    def on_build_error(self, *, error: Exception) -> None:
-        if self.worker is not None:
-            self.worker.close()
-            self.worker = None
-        if self.writer is not None:
-            self.writer.close()
-            self.writer = None
-        self._quiet.remove()
-        self._elsewhere = {}
-
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Every page complete before the theme sees one; footer links to the legal pages."""
-        self._finish_unfinished()
+        """Footer links to the legal pages; what every page's <head> gets."""
         # What every page's <head> gets (on_post_page), taken from the model once.
         site = self.result.site if self.result is not None else None
         self._feed_title = labels.EXPORT_LABELS["feed_title"].format(name=publish.site_name(site)) if site else None
@@ -404,105 +289,11 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             for role, uri in SPECIAL_PAGES.items()
             if role != "process" and files.get_file_from_path(uri) is not None
         ]
-        self._start_writer(env, config, files)
         return env
 
-    # Writing pages on the second core (`mkdocs build`) --------------------------------------------
-
-    def _start_writer(self, env: Any, config: MkDocsConfig, files: Files) -> None:
-        """Fork a helper that puts a share of the pages into the theme and writes them.
-
-        Once every page is complete, MkDocs spends most of a build rendering the theme around
-        each page and writing it, one page after the other. A helper forked now has all it
-        needs. The build process still hands every page to the search (its index is written
-        here), but for the helper's pages it renders an empty template and writes nothing.
-        """
-        self._elsewhere = {}
-        if self.cache is not None or self.dirty or not self.config.parallel or self.nav is None:
-            return
-        if not set(config.plugins) <= WRITER_SAFE_PLUGINS:
-            return
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        pages = [file.page for file in doc_files if file.page is not None]
-        if len(pages) < 2:
-            return
-        nav = self.nav
-
-        def write_here(page: Page) -> None:
-            _build_page(page, config, doc_files, nav, env)
-
-        # Compiled before the fork, the theme's templates serve both processes. A template that
-        # fails is reported where MkDocs renders the page, as in a build without the helper.
-        home = pages[0]
-        with contextlib.suppress(Exception):
-            env.get_template(home.meta.get("template", "main.html")).render(get_context(nav, doc_files, config, home))
-        share = [page for number, page in enumerate(pages) if _writer_takes(number)]
-        by_uri = {page.file.src_uri: page for page in share}
-        written = itertools.count(1)
-
-        def prepare() -> None:
-            """In the helper: nothing it does not need, so that it shares as much memory as it can.
-
-            The content model served the pages' content, which is complete now; the pages the
-            build process writes are not needed, nor is a search index (see `_indexed_already`).
-            """
-            self.result, self.renderer, self.plans = None, None, {}
-            for file in doc_files:
-                if file.src_uri not in by_uri and file.page is not None:
-                    file.page.content = None
-            release_memory()
-
-        def write(key: Hashable, payload: Any) -> str:
-            """In the helper: the page rendered and written; what was logged meanwhile, to log again."""
-            assert isinstance(key, tuple)
-            page = by_uri[key[1]]
-            with _kept_records() as records, self._indexed_already(config):
-                write_here(page)
-            page.content = None  # written: not needed any more
-            if next(written) % RELEASE_EVERY == 0:
-                release_memory()
-            return json.dumps(records)
-
-        self.writer = Worker.start(write, [(("write", uri), None) for uri in by_uri], prepare=prepare)
-        if self.writer is None:
-            return
-        self.writer.no_more_jobs()  # it ends as soon as it is done, and gives its memory back
-        for uri, page in by_uri.items():
-            self._elsewhere[uri] = _Elsewhere(page, page.meta.get("template"), write_here)
-            page.meta["template"] = ELSEWHERE_TEMPLATE
-        self._quiet.install(by_uri)
-
-    @event_priority(100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Wait for the helper; a page it did not write is written here.
-
-        First of all plugins: the search index of a large site takes hundreds of megabytes to
-        write, better not while the helper still holds its share of the build's memory.
-        """
         if self.cache is not None and not self._settled:
             self._settle()
-        writer = self.writer
-        if writer is None:
-            return
-        writer.finish()
-        self.writer = None
-        self._quiet.remove()
-        if writer.failed:
-            log.debug("ikep: the helper writing pages stopped early; the rest was written here")
-        handed_over, self._elsewhere = self._elsewhere, {}  # written here from now on
-        for uri, elsewhere in handed_over.items():
-            page = elsewhere.page
-            if elsewhere.template is None:
-                page.meta.pop("template", None)
-            else:
-                page.meta["template"] = elsewhere.template
-            records = writer.take(("write", uri))
-            if records is None:
-                with self._indexed_already(config):
-                    elsewhere.write_here(page)
-                continue
-            for name, level, message in json.loads(records):
-                logging.getLogger(name).log(level, "%s", message)
 
     def _settle(self) -> None:
         """After the first `mkdocs serve` build: what lives now is left alone by the garbage collector.
@@ -517,34 +308,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         gc.collect()
         gc.freeze()
 
-    @contextlib.contextmanager
-    def _indexed_already(self, config: MkDocsConfig) -> Iterator[None]:
-        """While writing a page the search has indexed already: in the helper, or written here later.
-
-        The search plugin's index stands aside, so that the page is not indexed twice (in the
-        helper, the index would only take memory); the page goes to the theme as readers get it.
-        """
-        searches = [
-            plugin
-            for name in SEARCH_PLUGINS
-            if (plugin := config.plugins.get(name)) is not None and hasattr(plugin, "search_index")
-        ]
-        # Not `enabled: false`: the theme would then leave the search box out of the page.
-        kept = [plugin.search_index for plugin in searches]
-        self._writing = True
-        for plugin in searches:
-            plugin.search_index = _NothingIndexed()
-        try:
-            yield
-        finally:
-            self._writing = False
-            for plugin, index in zip(searches, kept, strict=True):
-                plugin.search_index = index
-
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The feed in every page's <head>, who publishes the site on the home page; compacted."""
-        if page.file.src_uri in self._elsewhere:
-            return ""  # the helper writes this page
         if self.compact:
             output = compact_html(output)
         if self._feed_title is None or (site_url := _site_url(config)) is None:
@@ -567,7 +332,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         A flat navigation of every entity makes Material write all links into every page, so
         page size (and build time) would grow with the number of entities.
         """
-        self.nav = nav  # changed in place below
         if config.nav is not None:
             return nav  # the editor chose the navigation; respect it
         hidden = {uri for uri, p in self.plans.items() if p.role == "entity"}
@@ -621,8 +385,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             return html
         src_uri = page.file.src_uri
         page_plan = self.plans.get(src_uri)
-        if self.worker is not None:
-            return self._hand_over(_Unfinished(page, html, page_plan))
         if page_plan is not None:
             html = self._render_page(page_plan, html)
             self._count_rendered()
@@ -646,9 +408,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         content = page.content
         if content is None:
             return context
-        if self._writing and self.search_active:  # indexed already: the page goes to the reader
-            page.content = _for_readers_only(content)
-        elif self.search_active:
+        if self.search_active:
             self._published[page.file.src_uri] = content
             cache = self.cache
             page.content = for_search(content) if cache is None else cache.for_search(page.file.src_uri, content)
@@ -701,17 +461,14 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         slots = self._placeholder_slots(html, src_uri)
         return self._filled(html, src_uri, slots) if slots else html
 
-    def _filled(self, html: str, src_uri: str, slots: list[_Slot], made: dict[int, str | None] | None = None) -> str:
-        """`html` with each slot's listing: from `made` (by placeholder number) or rendered here."""
+    def _filled(self, html: str, src_uri: str, slots: list[_Slot]) -> str:
+        """`html` with each slot's listing."""
         parts: list[str] = []
         position = 0
         for slot in slots:
             parts.append(html[position : slot.start])
             if slot.placeholder is not None:
-                listing = (made or {}).get(slot.number)
-                if listing is None:
-                    listing = self._listing(slot.placeholder, src_uri, slot.number, slot.heading_level)
-                parts.append(listing)
+                parts.append(self._listing(slot.placeholder, src_uri, slot.number, slot.heading_level))
             position = slot.end
         parts.append(html[position:])
         return "".join(parts)
@@ -750,9 +507,6 @@ class IkepPlugin(BasePlugin[IkepConfig]):
 # A page that may hold a placeholder, well-formed or not (an unclosed one is escaped: `&lt;!--`).
 _MENTIONS_IKEP = re.compile("ikep", re.I)
 
-# A page whose parts the worker still renders, until `on_env` puts in the finished page.
-UNFINISHED = "<!-- ikep: wird im Hintergrund erstellt -->"
-
 
 @dataclass(frozen=True)
 class _Slot:
@@ -763,86 +517,10 @@ class _Slot:
     heading_level: int
 
 
-@dataclass(frozen=True)
-class _Elsewhere:
-    """A page the helper writes: what it had as its template, and how to write it here instead."""
-
-    page: Page
-    template: str | None
-    write_here: Callable[[Page], None]
-
-
-class _NothingIndexed:
-    """Stands in for the search plugin's index in the helper that writes pages."""
-
-    def add_entry_from_context(self, page: Page) -> None:
-        pass
-
-
 def _for_readers_only(content: str) -> str:
     """The page as readers get it once the search has seen it: no markers, no search attributes."""
     content = for_readers(content)
     return SEARCH_ATTRIBUTES.sub("", content) if "data-search-" in content else content
-
-
-def _writer_takes(number: int) -> bool:
-    """Whether the helper writes the page with this number: WRITER_SHARE of them, spread evenly."""
-    return int((number + 1) * WRITER_SHARE) > int(number * WRITER_SHARE)
-
-
-class _KeptRecords(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
-@contextlib.contextmanager
-def _kept_records() -> Iterator[list[tuple[str, int, str]]]:
-    """In the helper: what MkDocs and the plugins log, kept for the build process to log.
-
-    There the messages are shown once and counted for `--strict`; printed by the helper, they
-    would be neither counted nor in order.
-    """
-    logger = logging.getLogger("mkdocs")
-    handlers, propagate = logger.handlers, logger.propagate
-    kept = _KeptRecords()
-    logger.handlers, logger.propagate = [kept], False
-    try:
-        yield kept.records
-    finally:
-        logger.handlers, logger.propagate = handlers, propagate
-
-
-class _SkippedPages(logging.Filter):
-    """Silences MkDocs's note that a page came out empty, for the pages the helper writes."""
-
-    LOGGER = "mkdocs.commands.build"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages: set[str] = set()
-
-    def install(self, src_uris: Iterable[str]) -> None:
-        self.messages = {f"Page skipped: '{uri}'. Generated empty output." for uri in src_uris}
-        logging.getLogger(self.LOGGER).addFilter(self)
-
-    def remove(self) -> None:
-        logging.getLogger(self.LOGGER).removeFilter(self)
-        self.messages = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno != logging.INFO or record.getMessage() not in self.messages
-
-
-@dataclass
-class _Unfinished:
-    page: Page
-    body: str  # the editor's text as HTML
-    page_plan: PagePlan | None
-    slots: list[_Slot] = field(default_factory=list)
 
 
 def _edit_source(page_plan: PagePlan, docs_dir: Path) -> str | None:

@@ -95,7 +95,7 @@ OPTIONS: Final = Record(
         "tiles": Field(TILES, help="Hintergrundkarte, auf Wunsch der Lesenden geladen"),
         "data_licence": Field(Text(), help="Lizenz der offenen Daten"),
         "data_licence_url": Field(Url(), help="Link zur Lizenz"),
-        "parallel": Field(Boolean(), help="mkdocs build rendert in einem zweiten Prozess"),
+        "parallel": Field(Boolean(), help="ohne Wirkung; bleibt erlaubt, damit ältere Einstellungen gelten"),
         # MkDocs' own switch for every plugin; MkDocs reads it before the plugin sees its options.
         "enabled": Field(Boolean(), help="false: das Plugin ist ausgeschaltet"),
     }

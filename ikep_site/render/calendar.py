@@ -28,8 +28,7 @@ from ..labels import CALL_FORMAT, EXPORT_LABELS, LABELS
 from ..model import Call, Contact
 
 # icalendar (with dateutil: 35 ms) is imported where a calendar is made, not with this module:
-# `mkdocs build` makes the calendars after its helper process has started (see worker.py), which
-# then starts that much sooner and never needs icalendar itself.
+# a site without calls never pays for it.
 if TYPE_CHECKING:
     from icalendar import Event
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -48,10 +47,6 @@ from .opendata import COLUMNS, FILE_NAMES
 from .searchable import SEARCH_OFF, SEARCH_ON, unsearched
 from .tables import indicator_rows
 from .versions import Versions, templates_version
-
-# Where the editor's text goes in a page rendered before that text is (see `page_frame`).
-BODY_SLOT = "\x00ikep:body\x00"
-OWN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # Placeholders whose content is found only on the page that shows them (the process profile);
 # every other listing repeats pages of its own and stays out of the search index.
@@ -94,7 +89,6 @@ class HtmlRenderer:
         self.relations = relations(self.process)
         self.locations = LocationIndex(site)
         self._shape_digests: dict[str, str] = {}
-        self._own_templates: dict[str, bool] = {}  # template name -> not overridden by the site
         self._news_by_process: dict[str, list[NewsItem]] = {}
         for item in self.relations.news:
             self._news_by_process.setdefault(item.entity.process, []).append(item)
@@ -161,29 +155,11 @@ class HtmlRenderer:
         assert plan.role in SPECIAL_PAGES
         return self._render(template, plan.src_uri, scope, body=Markup(body_html))
 
-    def page_frame(self, plan: PagePlan) -> str | None:
-        """The page with `BODY_SLOT` where the editor's text goes, for a page whose text comes later.
-
-        None where the page's template is a site's own: it may do more with the text than print it.
-        """
-        if plan.role == "overview" or not self._own_template(self._template_of(plan)):
-            return None
-        return self.page(plan, BODY_SLOT)
-
     def _template_of(self, plan: PagePlan) -> str:
         if plan.role == "entity":
             assert plan.kind is not None
             return f"ikep/{KIND_TEMPLATES[plan.kind]}.html"
         return f"ikep/{plan.role.replace('_', '-')}.html"
-
-    def _own_template(self, name: str) -> bool:
-        """Whether the packaged template is used, not a site's; the loader reads the file to tell."""
-        if name not in self._own_templates:
-            loader = self.env.loader
-            assert loader is not None
-            _, filename, _ = loader.get_source(self.env, name)
-            self._own_templates[name] = filename is not None and Path(filename).resolve().is_relative_to(OWN_TEMPLATES)
-        return self._own_templates[name]
 
     @cached_property
     def versions(self) -> Versions:
@@ -367,11 +343,3 @@ class _Options(dict[str, str]):
 
 def _chart_id(goal: Goal, indicator: Indicator) -> str:
     return f"ikep-chart-{goal.id}-{indicator.id}"
-
-
-def with_body(frame: str, body_html: str) -> str | None:
-    """A page frame with the editor's text in its slot; None unless the frame has exactly one."""
-    before, slot, after = frame.partition(BODY_SLOT)
-    if not slot or BODY_SLOT in after:
-        return None
-    return before + body_html + after

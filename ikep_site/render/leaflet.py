@@ -1,7 +1,7 @@
 """The folium part of a map: the Leaflet canvas and script, from a `MapView`.
 
 Kept apart from `maps.py` because importing folium (with branca and numpy) takes a quarter of a
-second: a build whose maps are all drawn by the background renderer (worker.py) never pays it.
+second: a site without maps never pays it.
 
 folium gives every element a random id; we number them, so two builds are byte-identical.
 """
