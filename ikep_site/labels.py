@@ -325,7 +325,12 @@ LABELS: Final = {
         "wir uns über Ihre Rückmeldung."
     ),
     "a11y_made_heading": "Erstellung dieser Erklärung",
-    "a11y_made": "Diese Erklärung wurde am {date} zuletzt überprüft (Selbstbewertung).",
+    # The statement is made anew with every publication; only an audited one was checked that day.
+    "a11y_made": "Diese Erklärung wurde am {date} erstellt (Selbstbewertung).",
+    "a11y_made_audited": (
+        "Diese Erklärung wurde am {date} erstellt; an diesem Tag wurden alle Seiten automatisch "
+        "geprüft (Selbstbewertung)."
+    ),
     "a11y_feedback_heading": "Barrieren melden: Kontakt zu den Feedback-Ansprechpartnern",
     "a11y_feedback": (
         "Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen, oder brauchen Sie Inhalte in einer "

@@ -16,6 +16,9 @@ PAGES = {
     "ziel": "ziele/ortskerne-beleben/",
     "projekt": "projekte/dorfladen-mehlbach/",
     "prozess": "prozess/",
+    "beteiligung": "beteiligung/zukunftswerkstatt-weilerbach/",
+    "raeume": "raeume/",
+    "barrierefreiheit": "barrierefreiheit/",
 }
 WIDTHS = {"desktop": 1280, "mobil": 375}
 

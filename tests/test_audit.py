@@ -168,6 +168,9 @@ def test_the_statement_claims_automatic_checks_only_where_the_workflow_runs_them
     assert LABELS["a11y_not_checked_automatically"] in unaudited
     assert "automatisch geprüft" not in unaudited and LABELS["a11y_checked_automatically"] not in unaudited
     assert "Automatische Prüfungen finden" not in unaudited
+    # Made anew with every build: it says when it was made, never that someone reviewed it that day.
+    assert "erstellt (Selbstbewertung)" in unaudited and "überprüft" not in unaudited
+    assert "an diesem Tag wurden alle Seiten automatisch geprüft" in audited
 
 
 @pytest.mark.parametrize(
