@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import logging
 import posixpath
 import re
 import unicodedata
@@ -29,6 +28,7 @@ from ..geometry import (
     select,
     simplify_topology,
 )
+from ..log import log
 from ..messages import MESSAGES, geometry_problem_de
 from ..model import (
     REFERENCE_FIELDS,
@@ -74,7 +74,6 @@ COORDINATE_DECIMALS = 5
 PROCESS_FILE = "prozess.yml"
 # Long builds say how far loading has come, without flooding the log.
 PROGRESS_EVERY = 2000
-log = logging.getLogger("mkdocs.plugins.ikep")
 # Front matter keys whose model name differs (`key` would shadow Entity.key).
 RENAMED_FIELDS: dict[str, str] = {"key": "key_property"}
 
