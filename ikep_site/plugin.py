@@ -10,7 +10,6 @@ projects; those live in the model, derivations and templates.
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import re
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -44,6 +43,7 @@ from .content.plugin_options import (
 )
 from .diagnostics import Report
 from .formatting import BERLIN
+from .log import log_beneath
 from .messages import MESSAGES
 from .model import Kind, Operator
 from .outputs import Collision, Outputs, Owner, shared_addresses
@@ -58,7 +58,8 @@ from .render.maps import TileSource
 from .render.searchable import for_readers, for_search, has_markers, unsearched
 from .urls import Linker, page_url
 
-log = logging.getLogger("mkdocs.plugins.ikep")
+# Beneath the running tool's plugin logger: `mkdocs.plugins.ikep`, or `properdocs.plugins.ikep`.
+log = log_beneath(get_plugin_logger("ikep").logger)
 
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
