@@ -23,7 +23,7 @@ import click
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import placeholders
+from . import kinds, placeholders
 from .content.frontmatter import decode
 from .content.loader import DEFAULT_FOLDERS, Loader, classify, process_folders, slugify
 from .content.plugin_options import PluginOptions, options_from_tree
@@ -36,20 +36,9 @@ from .model import Kind
 CONFIG_NAMES: Final = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 SCAFFOLD: Final = "scaffold"
 # Names `ikep new` understands: the English kind names and the German words editors use.
-KIND_NAMES: Final = {
-    "goal": Kind.GOAL,
-    "ziel": Kind.GOAL,
-    "project": Kind.PROJECT,
-    "projekt": Kind.PROJECT,
-    "call": Kind.CALL,
-    "beteiligung": Kind.CALL,
-    "area": Kind.AREA,
-    "raum": Kind.AREA,
-    "network": Kind.NETWORK,
-    "netzwerk": Kind.NETWORK,
-    "update": Kind.UPDATE,
-    "meldung": Kind.UPDATE,
-}
+# Derived from the registry of kinds (kinds.py), like the scaffold each kind starts from.
+KIND_NAMES: Final = kinds.cli_names()
+SCAFFOLDS: Final = kinds.scaffolds()
 # Package data cannot hold dot files reliably; these names become dot files in a new site.
 DOT_NAMES: Final = {"_github": ".github", "_gitignore": ".gitignore"}
 TEMPLATE_SUFFIX: Final = ".tmpl"
@@ -464,7 +453,7 @@ def new(kind: str, title: str, directory: Path) -> None:
             _fail(MESSAGES["cli_no_goal"].format(folder=_prefix(directory) + _relative(folder.parent, directory)))
         values["goal"] = goals[0]
         notes.append(MESSAGES["cli_goal_chosen"].format(goal=goals[0], known=", ".join(goals)))
-    template = _scaffold().joinpath("new", f"{entity_kind.value}.md").read_text(encoding="utf-8")
+    template = _scaffold().joinpath("new", SCAFFOLDS[entity_kind]).read_text(encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(_render(template, values), encoding="utf-8")
     click.echo(MESSAGES["cli_created"].format(path=shown))

@@ -13,7 +13,8 @@ from typing import Any, Final
 
 from .content.loader import DEFAULT_FOLDERS
 from .content.schema import Record
-from .content.specs import ENTITY_SPECS, OPERATOR, PROCESS
+from .content.specs import OPERATOR, PROCESS
+from .kinds import entity_specs, schema_names
 from .messages import MESSAGES
 from .model import Kind
 
@@ -21,13 +22,9 @@ DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 # Where the plugin publishes the schemas inside the built site.
 SCHEMA_DIR: Final = "schemas"
 # File name stems, in German like the folders editors know.
+# The entity kinds' names come from the registry of kinds (kinds.py).
 SCHEMA_NAMES: Final[dict[str, str]] = {
-    Kind.GOAL.value: "ikep-ziel",
-    Kind.PROJECT.value: "ikep-projekt",
-    Kind.CALL.value: "ikep-beteiligung",
-    Kind.AREA.value: "ikep-raum",
-    Kind.NETWORK.value: "ikep-netzwerk",
-    Kind.UPDATE.value: "ikep-meldung",
+    **schema_names(),
     "process": "ikep-prozess",
     "operator": "ikep-betreiber",
 }
@@ -42,7 +39,7 @@ def entity_schema(kind: Kind | str) -> dict[str, Any]:
     """The front matter of one entity kind (`Kind.PROJECT` or `"projects"`)."""
     kind = Kind(kind)
     description = MESSAGES["schema_entity"].format(folder=DEFAULT_FOLDERS[kind])
-    return _document(ENTITY_SPECS[kind], kind.value, description)
+    return _document(entity_specs()[kind], kind.value, description)
 
 
 def process_schema() -> dict[str, Any]:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from typing import Final
 
-from . import labels
+from . import kinds, labels
 from .model import Goal, Indicator, Kind, Site
 
 # Pages made from plugin options, by role: (file, title key in labels.PAGE_TITLE).
@@ -20,15 +20,11 @@ SPECIAL_PAGES: Final = {
 }
 # Kept out of the navigation: they are linked from every page's footer instead.
 FOOTER_ROLES: Final = ("imprint", "privacy", "accessibility")
-KIND_TEMPLATES: Final = {
-    Kind.GOAL: "goal",
-    Kind.PROJECT: "project",
-    Kind.CALL: "call",
-    Kind.AREA: "area",
-    Kind.NETWORK: "network",
-    Kind.UPDATE: "update",
-}
-NAV_ORDER: Final = (Kind.GOAL, Kind.PROJECT, Kind.AREA, Kind.NETWORK, Kind.CALL, Kind.UPDATE)
+# Derived from the registry of kinds (kinds.py).
+KIND_TEMPLATES: Final = kinds.templates()
+NAV_ORDER: Final = kinds.nav_order()
+# The kinds a portal lists site-wide and on each process's home page.
+PORTAL_KINDS: Final = kinds.portal_overviews()
 
 
 @dataclass(frozen=True)
@@ -83,7 +79,7 @@ def plan(site: Site, folders: Mapping[Kind, str], existing: Set[str]) -> list[Pa
             plans.append(PagePlan(uri, process.profile.name, PROCESS_HOME, "process", process=process.id))
     planned = {page.src_uri for page in plans}
     if site.is_portal:
-        for kind in (Kind.GOAL, Kind.PROJECT, Kind.CALL):
+        for kind in (entry.kind for entry in PORTAL_KINDS):
             uri = overview_uri(folders, kind)
             if uri not in planned:
                 plans.append(_overview(uri, kind, existing, None))
@@ -107,10 +103,8 @@ def plan(site: Site, folders: Mapping[Kind, str], existing: Set[str]) -> list[Pa
 
 
 # The body of a portal process's home page: its profile above, its listings below.
-PROCESS_HOME: Final = (
-    f"## {labels.PAGE_TITLE['goals']}\n\n<!-- ikep:goals -->\n\n"
-    f"## {labels.PAGE_TITLE['projects']}\n\n<!-- ikep:projects -->\n\n"
-    f"## {labels.PAGE_TITLE['calls']}\n\n<!-- ikep:calls -->\n"
+PROCESS_HOME: Final = "\n".join(
+    f"## {labels.PAGE_TITLE[entry.label_key]}\n\n<!-- ikep:{entry.kind.value} -->\n" for entry in PORTAL_KINDS
 )
 
 
@@ -118,7 +112,7 @@ def _overview(uri: str, kind: Kind, existing: Set[str], process: str | None) -> 
     listing = f"<!-- ikep:{kind.value} -->\n"
     if kind is Kind.CALL:  # past calls stay reachable, below the open and upcoming ones
         listing += f"\n## {labels.LABELS['calls_archive']}\n\n<!-- ikep:calls past -->\n"
-    title = labels.PAGE_TITLE[kind.value]
+    title = labels.PAGE_TITLE[kinds.record(kind).label_key]
     generated = uri not in existing
     if generated:
         # Its own heading, so the search finds the page by its title although the listing

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from .content.schema import did_you_mean
+from .kinds import FLAG, NUMBER, OptionKind, placeholder_options
 from .messages import MESSAGES
-from .model import PROJECT_STATUSES, Kind, Process
+from .model import Kind, Process
 
 # A comment beginning with the word ikep, in any case (not `ikepfoo`).
 _CANDIDATE: Final = re.compile(r"<!--\s*ikep(?![a-z0-9])", re.I)
@@ -29,24 +30,10 @@ _WELL_FORMED: Final = re.compile(r"ikep:([a-z_-]+)(?:\s+(.*))?", re.S)
 # the colon, spaces around it.
 _NEAR: Final = re.compile(r"ikep\s*[:;.,_\s-]\s*([A-Za-z_-]+)(?:\s+(.*))?", re.S | re.I)
 
-# Option value kinds: a reference to an entity kind, an allowed set, or a positive number.
-NUMBER: Final = "number"
-FLAG: Final = "flag"
-OptionKind = Kind | tuple[str, ...] | str
-
+# The options of the placeholders named after an entity kind come from the registry of kinds
+# (kinds.py), and so do the option value kinds (NUMBER, FLAG, OptionKind).
 OPTIONS: Final[dict[str, dict[str, OptionKind]]] = {
-    "goals": {"field": "text"},
-    "projects": {
-        "status": PROJECT_STATUSES,
-        "goal": Kind.GOAL,
-        "area": Kind.AREA,
-        "network": Kind.NETWORK,
-        "limit": NUMBER,
-    },
-    "calls": {"upcoming": FLAG, "past": FLAG, "all": FLAG, "area": Kind.AREA, "limit": NUMBER},
-    "areas": {},
-    "networks": {},
-    "updates": {"limit": NUMBER, "goal": Kind.GOAL, "project": Kind.PROJECT, "area": Kind.AREA},
+    **placeholder_options(),
     "map": {"area": Kind.AREA},
     "process": {},
     "processes": {"limit": NUMBER},

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ..cache import BuildCache, digest
 from ..diagnostics import Report
@@ -28,45 +28,29 @@ from ..geometry import (
     select,
     simplify_topology,
 )
+from ..kinds import default_folders, entity_classes, entity_specs
 from ..log import log
 from ..messages import MESSAGES, geometry_problem_de
 from ..model import (
     REFERENCE_FIELDS,
     Area,
-    Call,
     Entity,
-    Goal,
     Kind,
-    Network,
     Operator,
     Process,
     ProcessProfile,
-    Project,
     Site,
-    Update,
 )
 from .frontmatter import compose, decode, split
 from .options import OptionSource
 from .schema import Context, Reference, Values, did_you_mean
-from .specs import ENTITY_SPECS, OPERATOR, PROCESS
+from .specs import OPERATOR, PROCESS
 from .stray import links_outside, stray_files
 
-DEFAULT_FOLDERS: dict[Kind, str] = {
-    Kind.GOAL: "ziele",
-    Kind.PROJECT: "projekte",
-    Kind.CALL: "beteiligung",
-    Kind.AREA: "raeume",
-    Kind.NETWORK: "netzwerke",
-    Kind.UPDATE: "aktuelles",
-}
-ENTITY_CLASSES: dict[Kind, type[Entity]] = {
-    Kind.GOAL: Goal,
-    Kind.PROJECT: Project,
-    Kind.CALL: Call,
-    Kind.AREA: Area,
-    Kind.NETWORK: Network,
-    Kind.UPDATE: Update,
-}
+# Derived from the registry of kinds (kinds.py); the names stay for the code that imports them.
+DEFAULT_FOLDERS: Final[dict[Kind, str]] = default_folders()
+ENTITY_CLASSES: Final[dict[Kind, type[Entity]]] = entity_classes()
+ENTITY_SPECS: Final = entity_specs()
 # Boundaries are simplified at build time (shared borders once, so neighbours keep no gaps) and
 # rounded to about 1 m: small enough for every page, exact enough for a municipality's outline.
 SIMPLIFY_METRES = 100.0

@@ -350,14 +350,7 @@ UPDATE: Final = _entity(
     },
 )
 
-ENTITY_SPECS: Final = {
-    Kind.GOAL: GOAL,
-    Kind.PROJECT: PROJECT,
-    Kind.CALL: CALL,
-    Kind.AREA: AREA,
-    Kind.NETWORK: NETWORK,
-    Kind.UPDATE: UPDATE,
-}
+# Which spec belongs to which kind is kept in the registry of kinds (kinds.py: `entity_specs`).
 
 
 def _phases_in_order(values: Values, ctx: Context) -> None:
