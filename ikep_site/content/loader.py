@@ -58,6 +58,8 @@ COORDINATE_DECIMALS = 5
 PROCESS_FILE = "prozess.yml"
 # Long builds say how far loading has come, without flooding the log.
 PROGRESS_EVERY = 2000
+# A question loading an entity asks about content/: (what, the asking file, the file it names).
+_Question = tuple[str, str, str]
 # Front matter keys whose model name differs (`key` would shadow Entity.key).
 RENAMED_FIELDS: dict[str, str] = {"key": "key_property"}
 
@@ -143,6 +145,9 @@ class Loader:
         self._geometry_errors: dict[str, GeometryError] = {}
         self._geometry_digests: dict[str, str] = {}  # boundary file -> digest of its bytes
         self._location_lines: dict[str, tuple[str, int]] = {}
+        # While one entity file is loaded under `mkdocs serve`: what it asked about other files of
+        # content/ and the answers, kept with it; its kept result holds while the answers are the same.
+        self._lookups: list[tuple[_Question, object]] | None = None
 
     def display(self, src_uri: str) -> str:
         return self.display_prefix + src_uri
@@ -258,30 +263,51 @@ class Loader:
             data = (self.docs_dir / src_uri).read_bytes()
         except OSError:
             return self._load_entity(src_uri, kind, entity_id, process_id)
-        version = digest(process_id, kind.value, data)
-        cached = self.cache.parsed.take(src_uri, version, lambda kept: self._boundary_unchanged(kept[3]))
+        # The display prefix is in every message the file's diagnostics give (docs_dir may change).
+        version = digest(self.display_prefix, process_id, kind.value, data)
+        cached = self.cache.parsed.take(src_uri, version, self._still_valid)
         if cached is not None:
-            kept, diagnostics, location, _ = cached
+            kept, diagnostics, location, _, _ = cached
             self.report.items.extend(diagnostics)
             if location is not None:
                 self._location_lines[src_uri] = location
             return kept  # type: ignore[no-any-return]
         before = len(self.report.items)
-        item = self._load_entity(src_uri, kind, entity_id, process_id)
-        # An area also depends on its boundary file, kept with it by the file's digest. Pictures
-        # must exist, which a file's bytes cannot tell: entities with one are read every time.
+        self._lookups = []
+        try:
+            item = self._load_entity(src_uri, kind, entity_id, process_id)
+            lookups = tuple(self._lookups)
+        finally:
+            self._lookups = None
+        # An area also depends on its boundary file, kept with it by the file's digest.
         boundary: tuple[str, str] | None = None
         if kind is Kind.AREA:
             path = item.entity.geometry if isinstance(item, _Loaded) and isinstance(item.entity, Area) else None
             if not path or path not in self._geometry_digests:
                 return item
             boundary = (path, self._geometry_digests[path])
-        if not (isinstance(item, _Loaded) and item.entity.image):
-            diagnostics = self.report.items[before:]
-            self.cache.parsed.keep(
-                src_uri, version, (item, list(diagnostics), self._location_lines.get(src_uri), boundary)
-            )
+        diagnostics = self.report.items[before:]
+        kept_with = (item, list(diagnostics), self._location_lines.get(src_uri), boundary, lookups)
+        self.cache.parsed.keep(src_uri, version, kept_with)
         return item
+
+    def _still_valid(self, kept: tuple[Any, ...]) -> bool:
+        """A kept entity holds while its boundary file and the files it named are as they were."""
+        lookups: tuple[tuple[_Question, object], ...] = kept[4]
+        unchanged = all(self._answer(*question) == answer for question, answer in lookups)
+        return unchanged and self._boundary_unchanged(kept[3])
+
+    def _noted(self, question: _Question, answer: object) -> None:
+        if self._lookups is not None:
+            self._lookups.append((question, answer))
+
+    def _answer(self, name: str, src_uri: str, reference: str) -> object:
+        """The answer to a question `_load_entity` asked about content/, as it is now."""
+        if name == "content_path":
+            return self._find_in_content(src_uri, reference)
+        if name == "links_outside":
+            return self._points_outside(src_uri, reference)
+        return (self.docs_dir / reference).is_file()
 
     def _boundary_unchanged(self, boundary: tuple[str, str] | None) -> bool:
         """True if a cached area's boundary file has the same bytes (it is loaded for this build)."""
@@ -332,12 +358,27 @@ class Loader:
         found = self._content_path(src_uri, image)
         if found is None and self._links_outside(src_uri, image):
             ctx.error_at(values.line_of("image"), MESSAGES["image_outside"].format(value=image))
-        elif found is None or not (self.docs_dir / found).is_file():
+        elif found is None or not self._is_file(found):
             ctx.error_at(values.line_of("image"), MESSAGES["image_not_found"].format(value=image))
         else:
             values.data["image"] = found  # from now on relative to content/, wherever it was written from
 
+    def _is_file(self, path: str) -> bool:
+        found = (self.docs_dir / path).is_file()
+        self._noted(("is_file", "", path), found)
+        return found
+
     def _content_path(self, src_uri: str, reference: str) -> str | None:
+        found = self._find_in_content(src_uri, reference)
+        self._noted(("content_path", src_uri, reference), found)
+        return found
+
+    def _links_outside(self, src_uri: str, reference: str) -> bool:
+        outside = self._points_outside(src_uri, reference)
+        self._noted(("links_outside", src_uri, reference), outside)
+        return outside
+
+    def _find_in_content(self, src_uri: str, reference: str) -> str | None:
         """A file an editor named, relative to content/ (or to the page's folder); None outside content/."""
         root = self.docs_dir.resolve()
         for candidate in (reference.lstrip("/"), posixpath.join(posixpath.dirname(src_uri), reference)):
@@ -346,7 +387,7 @@ class Loader:
                 return path.relative_to(root).as_posix()
         return None
 
-    def _links_outside(self, src_uri: str, reference: str) -> bool:
+    def _points_outside(self, src_uri: str, reference: str) -> bool:
         """True if the file an editor named is there, but as a link to somewhere outside content/."""
         root = self.docs_dir.resolve()
         for candidate in (reference.lstrip("/"), posixpath.join(posixpath.dirname(src_uri), reference)):
@@ -481,14 +522,15 @@ class Loader:
         except OSError:
             return self._load_profile(self._process_file(process_id))
         src = f"{process_id}/{PROCESS_FILE}"
-        cached = self.cache.parsed.take(src, digest(data))
+        version = digest(self.display_prefix, data)  # the prefix: its diagnostics name the file
+        cached = self.cache.parsed.take(src, version)
         if cached is not None:
             profile, references, diagnostics = cached
             self.report.items.extend(diagnostics)
             return profile, list(references)
         before = len(self.report.items)
         profile, references = self._load_profile(self._process_file(process_id))
-        self.cache.parsed.keep(src, digest(data), (profile, list(references), list(self.report.items[before:])))
+        self.cache.parsed.keep(src, version, (profile, list(references), list(self.report.items[before:])))
         return profile, references
 
     def _load_operator(self, source: OptionSource | None) -> Operator | None:
