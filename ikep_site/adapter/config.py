@@ -1,0 +1,76 @@
+"""The plugin's options as MkDocs keeps them, and what a build reads from the MkDocs configuration."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..content.plugin_options import (
+    DEFAULT_HOSTING,
+    DEFAULT_LICENCE,
+    DEFAULT_LICENCE_URL,
+    LOADED_ELSEWHERE,
+    PluginOptions,
+    read_options,
+)
+from ..formatting import BERLIN
+
+
+class IkepConfig(base.Config):
+    """What MkDocs keeps of the options: whatever YAML gives, so MkDocs never rejects one itself.
+
+    content/plugin_options.py checks them (in German, with the line in mkdocs.yml) before MkDocs
+    sees them, and hands MkDocs the checked values; see `IkepPlugin.load_config`.
+    """
+
+    process = c.Optional(c.Type(object))
+    operator = c.Optional(c.Type(object))
+    folders = c.Type(object, default={})
+    hosting = c.Type(object, default=DEFAULT_HOSTING)
+    build_date = c.Optional(c.Type(object))
+    # Background tiles, loaded only when a reader asks for them (see render/maps.py).
+    tiles = c.Type(object, default={})
+    data_licence = c.Type(object, default=DEFAULT_LICENCE)
+    data_licence_url = c.Type(object, default=DEFAULT_LICENCE_URL)
+    # Accepted so that earlier configurations still build; the pages are made in one process.
+    parallel = c.Type(object, default=True)
+
+
+def checked_options(options: dict[str, Any], config_file_path: str | None) -> tuple[PluginOptions, dict[str, Any]]:
+    """The options through our parser, and what MkDocs gets of them: only known keys, checked values.
+
+    So MkDocs neither rejects an option in English without a line nor warns about an unknown
+    one: both are reported in German with the line (in on_files, with the content's problems).
+    """
+    config_file = Path(config_file_path) if config_file_path else None
+    display = config_file.name if config_file else "mkdocs.yml"
+    checked = read_options(config_file, display, options)
+    kept = {key: options[key] for key in LOADED_ELSEWHERE if key in options}
+    return checked, {**kept, **checked.checked_values()}
+
+
+def build_date(options: PluginOptions) -> date:
+    """The date that decides phases and call states: fixed for reproducible builds."""
+    if options.build_date is not None:
+        return options.build_date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone(BERLIN).date()
+    return datetime.now(tz=BERLIN).date()
+
+
+def site_url(config: MkDocsConfig) -> str | None:
+    """The site's address, ending in "/", or None where mkdocs.yml gives none."""
+    url = config.site_url
+    return None if not url else (url if url.endswith("/") else url + "/")
+
+
+def config_dir(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml: where the editor's paths and the workflows are found from."""
+    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
