@@ -1,7 +1,8 @@
 """What survives from one build to the next under `mkdocs serve`: parsed files, rendered pages.
 
 Editing one entity of a large site must not make the plugin redo the work for all the others.
-Parsed entities are kept by the bytes of their file; rendered pages and the listings of
+Parsed entities are kept by the bytes of their file, while the files they name (a picture, a
+boundary file) are as they were when they were read (content/loader.py); rendered pages and the listings of
 placeholders by a version of everything their templates read (see `render/versions.py`): an
 entity page by the entity, the entities it links to and that link to it; a listing or a process
 home page by the entities of its process and of the processes linked with it. Anything else is

@@ -241,6 +241,14 @@ def _edits(root: Path) -> list[Edit]:
             faulty=True,
         ),
         Edit("Bild hochgeladen", lambda: _write_bytes(content / "bilder/radweg.jpg", JPEG)),
+        Edit("Grenzdatei gelöscht", lambda: (content / BOUNDARY).unlink(), faulty=True),
+        Edit("Grenzdatei wieder da", lambda: (content / BOUNDARY).write_text(_boundary(), encoding="utf-8")),
+        Edit(
+            "use_directory_urls in mkdocs.yml",
+            lambda: _replace(
+                root / "mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nuse_directory_urls: false\n"
+            ),
+        ),
         Edit(
             "Option in mkdocs.yml",
             lambda: _set_options(
@@ -304,8 +312,10 @@ class Preview:
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self._output()
             assert "An error happened during the rebuild" not in self._output(), self._output()
+            address = f"http://127.0.0.1:{self.port}/livereload/{epoch}/1"
+            wait = max(0.05, min(2.0, deadline - time.monotonic()))  # the server holds the poll until a rebuild
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/livereload/{epoch}/1", timeout=2) as answer:
+                with urllib.request.urlopen(address, timeout=wait) as answer:
                     shown = int(answer.read())
             except (TimeoutError, urllib.error.URLError, ConnectionError):
                 continue
