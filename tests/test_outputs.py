@@ -111,3 +111,14 @@ def test_shared_addresses_name_each_pair() -> None:
     first, second = Owner("owner_feed"), Owner("owner_editor_file", "feed.xml")
     found = shared_addresses([("feed.xml", first), ("index.html", Owner("owner_asset")), ("feed.xml", second)])
     assert found == [Collision("feed.xml", first, second)]
+
+
+def test_a_site_without_site_url_is_told_what_it_misses(tmp_path: Path) -> None:
+    """Calendars and the feed need absolute addresses: without site_url they are left out, never silently."""
+    root = write_site(
+        tmp_path, {"beteiligung/werkstatt.md": CALL.format(name="Mehlbach")}, extra_config={"site_url": None}
+    )
+    build = run_build(root, strict=True)
+    assert build.returncode == 1
+    assert "mkdocs.yml: site_url fehlt" in build.output
+    assert not (build.site / "beteiligung" / "werkstatt.ics").exists()

@@ -102,8 +102,8 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         )
         self.plans = build_files.add_planned_pages(files, config, result.site, folders, docs_dir)
         url = site_url(config)
-        if url is None:
-            result.report.add(options.display, None, MESSAGES["site_url_missing"])
+        if url is None:  # the report is logged already: said here, so that --strict counts it
+            log.warning("%s: %s", options.display, MESSAGES["site_url_missing"])
         facts = SiteFacts(site_url=url, build_date=self.today, use_directory_urls=config.use_directory_urls)
         collisions = build_files.add_asset_files(files, config)
         self.renderer = make_renderer(config, result.site, folders, self.plans, options, facts, self.cache)
