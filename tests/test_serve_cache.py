@@ -36,6 +36,9 @@ from typing import IO
 import pytest
 from conftest import GEMEINDE_AREA, GEOAREAS, GOAL, OPERATOR, PROCESS, ROOT, project, write_site
 
+from ikep_site.cache import BuildCache
+from ikep_site.content.loader import Loader
+
 EPOCH = "1764547200"  # 2025-12-01, any fixed moment
 START_TIMEOUT = 60.0
 REBUILD_TIMEOUT = 30.0
@@ -512,3 +515,15 @@ def test_in_a_portal_every_edit_gives_the_site_a_fresh_build_gives(tmp_path: Pat
 def test_a_workflow_that_starts_auditing_reaches_the_accessibility_statement(tmp_path: Path) -> None:
     stale = _session(tmp_path, lambda root: [Edit("Workflow mit ikep audit", partial(_workflow_then_text, root))])
     assert not stale, _report(stale)
+
+
+def test_a_kept_problem_names_the_file_where_it_is_read_now(tmp_path: Path) -> None:
+    """A kept file's diagnostics are kept with it: after docs_dir changes, they must name the new place."""
+    cache = BuildCache()
+    for folder in ("content", "docs"):
+        (tmp_path / folder / "projekte").mkdir(parents=True)
+        (tmp_path / folder / "projekte/laden.md").write_text(project("Laden", goals="[]"), encoding="utf-8")
+    before = Loader(tmp_path / "content", display_prefix="content/", cache=cache).load(["projekte/laden.md"])
+    after = Loader(tmp_path / "docs", display_prefix="docs/", cache=cache).load(["projekte/laden.md"])
+    assert [str(problem).split(":")[0] for problem in before.report.sorted()] == ["content/projekte/laden.md"]
+    assert [str(problem).split(":")[0] for problem in after.report.sorted()] == ["docs/projekte/laden.md"]
