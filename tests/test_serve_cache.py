@@ -12,6 +12,9 @@ set to the server's address, `on_startup(command="serve")`, then `mkdocs.command
 with that `serve_url`. A `mkdocs build` would not do: it publishes under the `site_url` of
 mkdocs.yml instead of the preview's address, and it compacts the pages, which a preview does not.
 Both processes get the same SOURCE_DATE_EPOCH (the sitemap's dates, the gzip header).
+`build` is no private function (serve calls it too), but MkDocs documents no Python API: only the
+comparison uses it; the edited site goes through the real `mkdocs serve` command.
+Warnings count as part of the result: a kept rebuild must report what a fresh build reports.
 """
 
 from __future__ import annotations
@@ -294,7 +297,7 @@ class Preview:
             command, cwd=root, env={**env, "TMPDIR": str(temp)}, stdout=self.log, stderr=subprocess.STDOUT
         )
         self.url = self._wait_for_address()
-        self.epoch = self._epoch_after(0, START_TIMEOUT)
+        self.epoch = self._rebuilt_after(0, START_TIMEOUT)
 
     def _output(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
@@ -309,7 +312,13 @@ class Preview:
             time.sleep(0.1)
         raise AssertionError("mkdocs serve did not start:\n" + self._output())
 
-    def _epoch_after(self, epoch: int, timeout: float) -> int:
+    def _rebuilt_after(self, epoch: int, timeout: float) -> int:
+        newer = self._newer_epoch(epoch, timeout)
+        if newer is None:
+            raise AssertionError(f"no rebuild within {timeout} s:\n" + self._output())
+        return newer
+
+    def _newer_epoch(self, epoch: int, timeout: float) -> int | None:
         """The site version the server shows once it is newer than `epoch` (livereload's long poll)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -324,18 +333,18 @@ class Preview:
                 continue
             if shown > epoch:
                 return shown
-        raise AssertionError(f"no rebuild within {timeout} s:\n" + self._output())
+        return None
 
-    def rebuilt(self) -> list[str]:
+    def logged(self) -> int:
+        """How much the server has logged so far: mark it before an edit, for `rebuilt`."""
+        return len(self._output())
+
+    def rebuilt(self, since: int) -> list[str]:
         """Wait for the rebuild an edit starts and until no other one follows; the last one's warnings."""
-        start = len(self._output())
-        self.epoch = self._epoch_after(self.epoch, REBUILD_TIMEOUT)
-        while True:
-            try:
-                self.epoch = self._epoch_after(self.epoch, QUIET)
-            except AssertionError:
-                break
-        last_build = self._output()[start:].rsplit("Building documentation...", 1)[-1]
+        self.epoch = self._rebuilt_after(self.epoch, REBUILD_TIMEOUT)
+        while (newer := self._newer_epoch(self.epoch, QUIET)) is not None:
+            self.epoch = newer
+        last_build = self._output()[since:].rsplit("Building documentation...", 1)[-1]
         return _warnings(last_build)
 
     def site_dir(self) -> Path:
@@ -432,9 +441,10 @@ def _session(
         problems["erster Build"] = _compare(preview, fresh)
         before = (_contents(fresh), warnings)
         for edit in edits(root):
+            logged = preview.logged()
             edit.make()
             building = FreshBuild(root, tmp_path / "fresh", preview.url, env)
-            kept_warnings = preview.rebuilt()
+            kept_warnings = preview.rebuilt(since=logged)
             fresh, warnings = building.result()
             found = _compare(preview, fresh)
             after = (_contents(fresh), warnings)
