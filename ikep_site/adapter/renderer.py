@@ -46,6 +46,8 @@ def make_renderer(
         site_url=facts.site_url,
         data_licence=(options.data_licence, options.data_licence_url),
         env=cache.jinja if cache else None,
+        # The accessibility statement claims automatic checks only where a workflow runs them.
+        audited=runs_audit(config_dir(config)),
     )
     if cache is not None:
         cache.jinja = renderer.env
@@ -53,8 +55,6 @@ def make_renderer(
         page_plan.process: uri for uri, page_plan in plans.items() if page_plan.role == "process" and page_plan.process
     }
     renderer.file_dates = last_changed(Path(config.docs_dir))
-    # The accessibility statement claims automatic checks only where a workflow runs them.
-    renderer.env.globals["audited"] = runs_audit(config_dir(config))
     return renderer
 
 

@@ -76,8 +76,10 @@ class HtmlRenderer:
         site_url: str | None = None,
         data_licence: tuple[str, str] = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.de"),
         env: jinja2.Environment | None = None,
+        audited: bool = False,
     ) -> None:
         self.hosting = hosting
+        self.audited = audited  # the site's workflow runs `ikep audit` before it publishes
         self.site_url = site_url
         self.data_licence = data_licence
         self.tiles = tiles or DEFAULT_TILES
@@ -174,6 +176,7 @@ class HtmlRenderer:
             sorted(self.folders.items()),
             sorted(self.process_pages.items()),
             self.site.operator,
+            self.audited,
         )
         return Versions(
             self.site,
@@ -302,6 +305,7 @@ class HtmlRenderer:
             ),
             "data_files": self._data_files(),
             "data_licence": self.data_licence,
+            "audited": self.audited,
             "phase_state": lambda phase: phase_state(phase, self.today),
             "current_phase": current_phase(scope.profile.phases, self.today) if scope.profile else None,
             **values,
