@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..content.loader import DEFAULT_FOLDERS
 from ..content.plugin_options import (
     DEFAULT_HOSTING,
     DEFAULT_LICENCE,
@@ -20,10 +22,23 @@ from ..content.plugin_options import (
     read_options,
 )
 from ..formatting import BERLIN
+from ..render.html import DEFAULT_TILES
+
+
+def _sub_config(name: str, defaults: dict[str, str]) -> type[base.Config]:
+    """A config class with one text option per key, made from the defaults the core names."""
+    return type(name, (base.Config,), {key: c.Type(str, default=value) for key, value in defaults.items()})
+
+
+# Class-based like the rest, with the defaults from where they are decided: the folders from the registry
+# of kinds, the tiles from the renderer. Their values arrive checked (see `checked_options`).
+FoldersConfig = _sub_config("FoldersConfig", {kind.value: folder for kind, folder in DEFAULT_FOLDERS.items()})
+TilesConfig = _sub_config("TilesConfig", asdict(DEFAULT_TILES))
 
 
 class IkepConfig(base.Config):
-    """What MkDocs keeps of the options: whatever YAML gives, so MkDocs never rejects one itself.
+    """What MkDocs keeps of the options: whatever YAML gives (or checked sub-options), so MkDocs never
+    rejects one itself.
 
     content/plugin_options.py checks them (in German, with the line in mkdocs.yml) before MkDocs
     sees them, and hands MkDocs the checked values; see `IkepPlugin.load_config`.
@@ -31,11 +46,11 @@ class IkepConfig(base.Config):
 
     process = c.Optional(c.Type(object))
     operator = c.Optional(c.Type(object))
-    folders = c.Type(object, default={})
+    folders = c.SubConfig(FoldersConfig)
     hosting = c.Type(object, default=DEFAULT_HOSTING)
     build_date = c.Optional(c.Type(object))
     # Background tiles, loaded only when a reader asks for them (see render/maps.py).
-    tiles = c.Type(object, default={})
+    tiles = c.SubConfig(TilesConfig)
     data_licence = c.Type(object, default=DEFAULT_LICENCE)
     data_licence_url = c.Type(object, default=DEFAULT_LICENCE_URL)
     # Accepted so that earlier configurations still build; the pages are made in one process.
