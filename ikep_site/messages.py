@@ -200,6 +200,10 @@ MESSAGES: Final = {
         "Besucher weiter. Bitte in mkdocs.yml unter theme: font: false eintragen."
     ),
     "unreadable_page": "Die Seite kann nicht gelesen werden und wird ausgelassen.",
+    # Progress of a long build (every 2.000 entries or pages)
+    "progress_read": "ikep: {count} Einträge gelesen …",
+    "progress_portal": "ikep: {processes} Prozesse, {entries} Einträge",
+    "progress_rendered": "ikep: {count} Seiten erzeugt …",
     # Files not read as entries, links out of content/, outputs with two owners (content/stray.py, outputs.py)
     "stray_folder_case": (
         "Der Ordner '{folder}' wird nicht als Ordner für Einträge gelesen: Er muss '{expected}' heißen "

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from . import kinds, labels
-from .model import Goal, Indicator, Kind, Site
+from .model import Area, Call, Goal, Indicator, Kind, Site
 
 # Pages made from plugin options, by role: (file, title key in labels.PAGE_TITLE).
 SPECIAL_PAGES: Final = {
@@ -44,6 +44,36 @@ class Download:
     src_uri: str
     goal: Goal
     indicator: Indicator
+
+
+# Where the generated files go (publish.py makes them, render/ links them).
+FEED_URI: Final = "feed.xml"
+DATA_FOLDER: Final = "daten"
+CALENDAR_NAME: Final = "kalender.ics"
+AREAS_GEOJSON: Final = "raeume.geojson"
+
+
+def call_calendar_uri(call: Call) -> str:
+    """Beside the call's page: in a portal each process's calls have their own folder, like their ids."""
+    return f"{_stem(call.src_uri)}.ics"
+
+
+def calls_calendar_uri(folders: Mapping[Kind, str], process_id: str = "") -> str:
+    """The calendar of all calls: of the site, or in a portal of one process, in its own folder."""
+    prefix = f"{process_id}/" if process_id else ""
+    return f"{prefix}{folders[Kind.CALL]}/{CALENDAR_NAME}"
+
+
+def area_calendar_uri(area: Area) -> str:
+    return f"{_stem(area.src_uri)}/{CALENDAR_NAME}"
+
+
+def _stem(src_uri: str) -> str:
+    return src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+
+
+def data_uri(name: str) -> str:
+    return f"{DATA_FOLDER}/{name}"
 
 
 def overview_uri(folders: Mapping[Kind, str], kind: Kind) -> str:

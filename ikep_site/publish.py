@@ -11,7 +11,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import Final
 
 from .cache import Kept, Reuse, digest
 from .derive import Relations, relations
@@ -20,7 +19,16 @@ from .jsonschema import SCHEMA_DIR, all_schemas, dumps
 from .labels import EXPORT_LABELS
 from .model import Area, Call, Contact, Kind, Process, Site
 from .outputs import Outputs, Owner
-from .pages import Download, downloads
+from .pages import (
+    AREAS_GEOJSON,
+    FEED_URI,
+    Download,
+    area_calendar_uri,
+    call_calendar_uri,
+    calls_calendar_uri,
+    data_uri,
+    downloads,
+)
 from .render.calendar import calendar_ics, call_ics
 from .render.feeds import atom_feed
 from .render.mapviews import shared_geometry_files
@@ -37,11 +45,6 @@ from .render.opendata import (
 from .render.tables import indicator_csv
 from .urls import page_url
 
-FEED_URI: Final = "feed.xml"
-DATA_FOLDER: Final = "daten"
-CALENDAR_NAME: Final = "kalender.ics"
-AREAS_GEOJSON: Final = "raeume.geojson"
-
 
 @dataclass(frozen=True)
 class SiteFacts:
@@ -51,29 +54,6 @@ class SiteFacts:
 
     def url_of(self, src_uri: str) -> str:
         return (self.site_url or "") + page_url(src_uri, use_directory_urls=self.use_directory_urls)
-
-
-def call_calendar_uri(call: Call) -> str:
-    """Beside the call's page: in a portal each process's calls have their own folder, like their ids."""
-    return f"{_stem(call.src_uri)}.ics"
-
-
-def calls_calendar_uri(folders: Mapping[Kind, str], process_id: str = "") -> str:
-    """The calendar of all calls: of the site, or in a portal of one process, in its own folder."""
-    prefix = f"{process_id}/" if process_id else ""
-    return f"{prefix}{folders[Kind.CALL]}/{CALENDAR_NAME}"
-
-
-def area_calendar_uri(area: Area) -> str:
-    return f"{_stem(area.src_uri)}/{CALENDAR_NAME}"
-
-
-def _stem(src_uri: str) -> str:
-    return src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
-
-
-def data_uri(name: str) -> str:
-    return f"{DATA_FOLDER}/{name}"
 
 
 def site_name(site: Site) -> str:

@@ -267,8 +267,7 @@ def test_generated_folders_follow_the_code() -> None:
     from ikep_site.adapter.assets import ASSET_PREFIX
     from ikep_site.content.plugin_options import GENERATED_FOLDERS
     from ikep_site.jsonschema import SCHEMA_DIR
-    from ikep_site.pages import SPECIAL_PAGES
-    from ikep_site.publish import DATA_FOLDER
+    from ikep_site.pages import DATA_FOLDER, SPECIAL_PAGES
 
     assert {ASSET_PREFIX.split("/")[0], SCHEMA_DIR, DATA_FOLDER} <= GENERATED_FOLDERS
     assert {"impressum", "datenschutz", "prozess"} <= GENERATED_FOLDERS

@@ -9,8 +9,7 @@ from mkdocs.structure.pages import Page
 
 from .. import labels, publish
 from ..model import Site
-from ..pages import SPECIAL_PAGES
-from ..publish import FEED_URI
+from ..pages import FEED_URI, SPECIAL_PAGES
 from ..render.feeds import feed_link_tag
 from ..render.jsonld import jsonld_script, organization_jsonld
 from ..urls import Linker, page_url

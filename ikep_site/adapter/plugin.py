@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from ..cache import BuildCache
 from ..content.loader import DEFAULT_FOLDERS, LoadResult
 from ..content.plugin_options import PluginOptions
+from ..formatting import format_number
 from ..messages import MESSAGES
 from ..model import Kind
 from ..pages import PagePlan
@@ -176,7 +177,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
     def _count_rendered(self) -> None:
         self.rendered += 1
         if self.rendered % PROGRESS_EVERY == 0:
-            log.info("ikep: %d Seiten erzeugt …", self.rendered)
+            log.info(MESSAGES["progress_rendered"].format(count=format_number(self.rendered)))
 
     # The search plugin (priority 0) indexes page.content in on_page_context: just before, it gets
     # a lighter copy of the page; just after, the whole page is put back (search.py).

@@ -15,8 +15,7 @@ from typing import Final
 from ..diagnostics import Report
 from ..labels import PAGE_TITLE
 from ..messages import MESSAGES
-from ..pages import SPECIAL_PAGES
-from ..publish import FEED_URI
+from ..pages import FEED_URI, SPECIAL_PAGES
 from ..urls import page_url
 from .builtsite import BuiltSite, NotABuiltSite, open_site
 from .links import Broken, LinkChecker, Page

@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from ..cache import BuildCache, digest
 from ..diagnostics import Report
+from ..formatting import format_number
 from ..geometry import (
     Feature,
     GeometryError,
@@ -192,7 +193,7 @@ class Loader:
             result.entity_pages[src_uri] = (kind, item.entity.key)
             count += 1
             if count % PROGRESS_EVERY == 0:
-                log.info("ikep: %d Einträge gelesen …", count)
+                log.info(MESSAGES["progress_read"].format(count=format_number(count)))
 
         for left_out in broken_refs:  # report their dangling references too: all problems at once
             self._check_references(left_out.references, loaded, broken, left_out.path, left_out.process)
@@ -216,7 +217,10 @@ class Loader:
                 profile = dataclasses.replace(profile, area=area if area in valid else None)
             processes[process_id] = Process(id=process_id, profile=profile, **owned)  # type: ignore[arg-type]
         if portal:
-            log.info("ikep: %d Prozesse, %d Einträge", len(portal), sum(len(items) for items in entities.values()))
+            total = sum(len(items) for items in entities.values())
+            log.info(
+                MESSAGES["progress_portal"].format(processes=format_number(len(portal)), entries=format_number(total))
+            )
         result.site = Site(
             processes=processes,
             operator=self._load_operator(operator),

@@ -35,9 +35,19 @@ from ..derive import (
 )
 from ..formatting import format_date, format_date_short, format_euro, format_number, format_percent
 from ..model import REFERENCE_FIELDS, Area, Contact, Entity, Goal, Indicator, Kind, Process, Site
-from ..pages import KIND_TEMPLATES, SPECIAL_PAGES, PagePlan, indicator_csv_uri, overview_uri
+from ..pages import (
+    FEED_URI,
+    KIND_TEMPLATES,
+    SPECIAL_PAGES,
+    PagePlan,
+    area_calendar_uri,
+    call_calendar_uri,
+    calls_calendar_uri,
+    data_uri,
+    indicator_csv_uri,
+    overview_uri,
+)
 from ..placeholders import OPTIONS, Placeholder
-from ..publish import FEED_URI, area_calendar_uri, call_calendar_uri, calls_calendar_uri, data_uri
 from ..urls import Linker, page_url
 from .charts import corridor_chart_svg
 from .jsonld import event_jsonld, jsonld_script
