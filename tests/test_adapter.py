@@ -64,3 +64,24 @@ def test_the_plugin_module_holds_the_events_and_little_else() -> None:
     }
     assert "on_files" in lengths  # the events are there, each handing its work on
     assert {name: length for name, length in lengths.items() if length > 30} == {}
+
+
+def relative_imports(path: Path) -> set[str]:
+    """The modules of the package a file imports, as written after the dots (`..publish` -> `publish`)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level > 0:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_the_renderers_do_not_import_what_publishes_their_output() -> None:
+    """Data flows one way: render/ makes text, publish.py and the adapter decide where it goes."""
+    offenders = {
+        path.name: sorted(relative_imports(path) & {"publish", "adapter", "plugin"})
+        for path in sorted((PACKAGE / "render").glob("*.py"))
+    }
+    assert {name: found for name, found in offenders.items() if found} == {}
