@@ -22,8 +22,10 @@ import re
 
 from markupsafe import Markup
 
-SEARCH_OFF = "<!--ikep-search-off-->"
-SEARCH_ON = "<!--ikep-search-on-->"
+# Bracketed so that they do not read as a misspelt `<!-- ikep:… -->`: the placeholder finder would
+# otherwise try to match every marker of every page against the placeholder names.
+SEARCH_OFF = "<!--[ikep-search-off]-->"
+SEARCH_ON = "<!--[ikep-search-on]-->"
 _MARKERS = re.compile(f"{re.escape(SEARCH_OFF)}|{re.escape(SEARCH_ON)}")
 
 # Tags the indexer keeps, sections on, or skips with their content; they stay as they are.
