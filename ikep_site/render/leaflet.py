@@ -1,76 +1,94 @@
-"""The folium part of a map: the Leaflet canvas and script, from a `MapView`.
+"""The Leaflet part of a map: the canvas element and its script, from a `MapView`.
 
-Kept apart from `maps.py` because importing folium (with branca and numpy) takes a quarter of a
-second: a site without maps never pays it.
+The script is what folium 0.20 rendered for our maps, written out directly: a map, its fitting
+to the bounds, the shared GeoJSON layers, the markers with their links and the consent setup.
+Building folium's element tree and rendering its Jinja templates for every map took most of the
+time of a map, and importing folium (with branca and numpy) a quarter of a second per build;
+tests/test_build_speed.py checks that the bytes stay the same as folium's.
 
-folium gives every element a random id; we number them, so two builds are byte-identical.
+Elements are numbered in the order folium walked them (the map 0, its fit 1, then every layer,
+marker and marker link, the consent call last), so two builds are byte-identical.
+
+Editor text reaches the script only as JSON with `<`, `>`, `&` and `'` escaped, so it cannot end
+the script element or open markup.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator
-from typing import Any
+import json
 
-import branca.element
-import folium
-from branca.element import Element, MacroElement
-from jinja2 import Template
 from markupsafe import Markup
 
 from .maps import GeoLayer, MapView, TileSource
 
-
-@functools.lru_cache(maxsize=256)
-def _compiled_template(source: str) -> Template:
-    return Template(source)  # type: ignore[no-any-return]
+# folium's Map options for our maps (zoom_start=10, scrollWheelZoom=False), as it wrote them.
+_MAP_OPTIONS = ('"zoom": 10,', '"zoomControl": true,', '"preferCanvas": false,', '"scrollWheelZoom": false,')
 
 
-class _Literal:
-    """Text that branca treats as a template although it holds no template syntax."""
-
-    def __init__(self, text: str) -> None:
-        # What Jinja would render from it: the same text less one trailing newline.
-        self.text = text[:-1] if text.endswith("\n") else text
-
-    def render(self, *args: object, **kwargs: object) -> str:
-        return self.text
+def _json(value: object, *, sort_keys: bool) -> str:
+    """JSON that is safe inside a script element, escaped as Jinja's and folium's filters do."""
+    text = json.dumps(value, sort_keys=sort_keys)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
 
 
-def _template(source: str) -> Template | _Literal:
-    if "{{" in source or "{%" in source or "{#" in source:
-        return _compiled_template(source)
-    return _Literal(source)
+def _tojson(value: object) -> str:
+    """Jinja's `tojson` (sorted keys), which folium used for locations, bounds and our calls."""
+    return _json(value, sort_keys=True)
 
 
-# branca compiles a Jinja template for every element it creates, including the already rendered
-# script of every marker and layer of every map: most of the time a map takes, and it grows with
-# the number of maps. Text without template syntax needs no compiling; the rest is compiled once.
-branca.element.Template = _template  # type: ignore[assignment, attr-defined]
-# Every element's JavaScript name is worked out from its class name character by character, about
-# twenty times per map; there are a handful of class names.
-branca.element._camelify = functools.lru_cache(maxsize=64)(branca.element._camelify)  # type: ignore[attr-defined]
+def canvas_and_script(view: MapView, figure_id: str) -> tuple[str, str]:
+    """The map's HTML element and its script, one statement part per line."""
+    prefix = figure_id.replace("-", "_")
+    map_name = f"map_{prefix}_0"
+    min_lon, min_lat, max_lon, max_lat = view.bounds
+    bounds = [[min_lat, min_lon], [max_lat, max_lon]]
+    center = [float((min_lat + max_lat) / 2), float((min_lon + max_lon) / 2)]
+    lines = [
+        f"var {map_name} = L.map(",
+        _tojson(map_name) + ",",
+        "{",
+        f"center: {_tojson(center)},",
+        "crs: L.CRS.EPSG3857,",
+        "...{",
+        *_MAP_OPTIONS,
+        "}",
+        "}",
+        ");",
+        f"L.control.scale().addTo({map_name});",
+        f"{map_name}.fitBounds(",
+        _tojson(bounds) + ",",
+        "{}",
+        ");",
+    ]
+    number = 2  # after the map and its fit
+    for layer in view.layers:
+        lines.append(_call("addGeoJson", map_name, _layer_options(layer)))
+        number += 1
+    for marker in view.markers:
+        marker_name = f"marker_{prefix}_{number}"
+        number += 1
+        location = [float(marker.lat), float(marker.lon)]
+        options = {"title": marker.label, "alt": marker.label, "keyboard": True}
+        lines += [f"var {marker_name} = L.marker(", _tojson(location) + ",", "{"]
+        lines += [f'"{key}": {_json(value, sort_keys=False)},' for key, value in options.items()]
+        lines += ["}", f").addTo({map_name});"]
+        if marker.link:
+            # Makes a marker lead to a page, by click and by Enter (Leaflet markers take focus).
+            lines.append(_call("linkMarker", marker_name, marker.link))
+            number += 1
+    lines.append(_call("setup", map_name, _consent_options(view.tiles, bounds)))
+    canvas = f'<div class="folium-map" id={_tojson(map_name)} ></div>'
+    return canvas, "\n".join(lines)
 
 
-class _IkepCall(MacroElement):
-    """A call into ikep-maps.js with the element's parent (the map or a marker) and one JSON value."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "ikepMaps.{{ this.function }}({{ this._parent.get_name() }}, {{ this.argument|tojson }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, function: str, argument: object) -> None:
-        super().__init__()
-        self._name = "IkepCall"
-        self.function = function  # one of ours, never an editor's text
-        self.argument = argument
+def _call(function: str, target: str, argument: object) -> str:
+    """A call into ikep-maps.js with the map or a marker and one JSON value."""
+    return f"ikepMaps.{function}({target}, {_tojson(argument)});"
 
 
-def _shared_geojson(layer: GeoLayer) -> _IkepCall:
-    """Adds a layer from a shared GeoJSON file; ikep-maps.js fetches and filters it."""
-    options = {
+def _layer_options(layer: GeoLayer) -> dict[str, object]:
+    """A layer from a shared GeoJSON file; ikep-maps.js fetches and filters it."""
+    return {
         "url": layer.url,
         "key": layer.key,
         "members": list(layer.members),
@@ -79,70 +97,13 @@ def _shared_geojson(layer: GeoLayer) -> _IkepCall:
         "link": layer.link,
         "style": layer.style,
     }
-    return _IkepCall("addGeoJson", options)
 
 
-def _marker_link(url: str) -> _IkepCall:
-    """Makes a marker lead to a page, by click and by Enter (Leaflet markers take keyboard focus)."""
-    return _IkepCall("linkMarker", url)
-
-
-def _consent(tiles: TileSource, bounds: tuple[float, float, float, float]) -> _IkepCall:
+def _consent_options(tiles: TileSource, bounds: list[list[float]]) -> dict[str, object]:
     """Registers the map with ikep-maps.js, which offers the background tiles on request."""
-    min_lon, min_lat, max_lon, max_lat = bounds
-    options = {
-        "bounds": [[min_lat, min_lon], [max_lat, max_lon]],
+    return {
+        "bounds": bounds,
         "url": tiles.url,
         "referrerPolicy": tiles.referrer_policy,
         "attribution": str(Markup('<a href="{}">{}</a>').format(tiles.attribution_url, tiles.attribution)),
     }
-    return _IkepCall("setup", options)
-
-
-def canvas_and_script(view: MapView, figure_id: str) -> tuple[str, str]:
-    """The map's HTML element and its script, as folium renders them."""
-    folium_map = _folium_map(view, figure_id)
-    root: Any = folium_map.get_root()  # a branca Figure
-    # What Figure.render does, less its last step: the whole HTML document it would assemble
-    # (rendering html and script a second time) is never used.
-    for child in root._children.values():
-        child.render()
-    return root.html.render(), root.script.render()
-
-
-def _folium_map(view: MapView, figure_id: str) -> folium.Map:
-    min_lon, min_lat, max_lon, max_lat = view.bounds
-    folium_map = folium.Map(
-        location=[(min_lat + max_lat) / 2, (min_lon + max_lon) / 2],
-        zoom_start=10,
-        tiles=None,
-        control_scale=True,
-        # A map that scrolls the page away under a reader's finger or mouse wheel is a trap.
-        scrollWheelZoom=False,
-    )
-    # Per map, never the shared class lists: nothing from folium's four CDN hosts.
-    folium_map.default_js = []
-    folium_map.default_css = []
-    folium_map.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]])
-    for layer in view.layers:
-        folium_map.add_child(_shared_geojson(layer))
-    for marker in view.markers:
-        point = folium.Marker([marker.lat, marker.lon], title=marker.label, alt=marker.label, keyboard=True)
-        if marker.link:
-            point.add_child(_marker_link(marker.link))
-        folium_map.add_child(point)
-    folium_map.add_child(_consent(view.tiles, view.bounds))
-    _number_elements(folium_map, figure_id)
-    return folium_map
-
-
-def _number_elements(root: Element, prefix: str) -> None:
-    """Replace folium's random ids by a counter, for byte-identical builds."""
-    for number, element in enumerate(_walk(root)):
-        element._id = f"{prefix.replace('-', '_')}_{number}"
-
-
-def _walk(element: Element) -> Iterator[Element]:
-    yield element
-    for child in element._children.values():
-        yield from _walk(child)

@@ -1,17 +1,16 @@
-"""Interactive maps built with folium (Leaflet), as a German public body may publish them.
+"""Interactive Leaflet maps, as a German public body may publish them.
 
-- Nothing from a CDN: folium's default JS/CSS lists are emptied per map (never the shared class
-  lists), and the page loads the Leaflet copy shipped in `ikep_site/assets/leaflet/`.
+- Nothing from a CDN: the page loads the Leaflet copy shipped in `ikep_site/assets/leaflet/`.
 - No background tiles until the reader asks: `ikep-maps.js` shows a consent button that adds the
   tile layer; the choice is remembered only if the reader ticks that option.
 - Boundaries come from one shared, simplified GeoJSON file per boundary file of the site, fetched
   by every map that needs it, instead of being inlined on every page.
 - Without JavaScript the figure shows a static SVG of the same shapes, rendered at build time.
-- folium gives every element a random id; we number them, so two builds are byte-identical
-  (render/leaflet.py, imported on the first map).
+- The script is written by render/leaflet.py (the bytes folium made, without folium); its
+  elements are numbered, so two builds are byte-identical.
 
-Editor text never reaches folium's templates unescaped: labels travel as JSON (`tojson`) and are
-put into the page as text nodes by `ikep-maps.js`.
+Editor text never reaches the script unescaped: labels travel as JSON and are put into the page
+as text nodes by `ikep-maps.js`.
 """
 
 from __future__ import annotations
@@ -71,7 +70,7 @@ class MapView:
 
 def map_html(view: MapView) -> str:
     """The map block: static SVG, interactive map, consent controls and source notes."""
-    from .leaflet import canvas_and_script  # folium only where a map is drawn (see leaflet.py)
+    from .leaflet import canvas_and_script
 
     figure_id = _identifier(view.map_id)
     canvas, script = canvas_and_script(view, figure_id)
@@ -118,7 +117,7 @@ def _identifier(text: str) -> str:
 
 
 def _compact(script: str) -> str:
-    """folium's script without blank lines (Markdown never sees it, but pages stay small)."""
+    """The script without blank lines (Markdown never sees it, but pages stay small)."""
     return "\n".join(line.strip() for line in script.splitlines() if line.strip())
 
 
