@@ -681,6 +681,9 @@ class Builds:
 
 
 def make_site(root: Path, files: Mapping[str, str | bytes], config: str = CONFIG) -> Path:
+    # Last, so every line above keeps its number: without site_url a strict build fails by itself.
+    if "\nsite_url:" not in config:
+        config = config.rstrip("\n") + "\nsite_url: https://example.org/test/\n"
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     content = root / "content"
     (content / "geodaten").mkdir(parents=True)
