@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import GOAL, Build, run_build, write_site
+from conftest import GEMEINDE_AREA, GEOAREAS, GOAL, Build, run_build, write_site
 
 from ikep_site.outputs import Collision, Outputs, Owner, shared_addresses
 
@@ -122,3 +122,20 @@ def test_a_site_without_site_url_is_told_what_it_misses(tmp_path: Path) -> None:
     assert build.returncode == 1
     assert "mkdocs.yml: site_url fehlt" in build.output
     assert not (build.site / "beteiligung" / "werkstatt.ics").exists()
+
+
+def test_a_boundary_file_of_a_process_is_published_under_that_process(tmp_path: Path) -> None:
+    area = GEMEINDE_AREA.format(name="Mehlbach", ags="07335025").replace(
+        "geometry: geodaten/", "geometry: mehlbach/geodaten/"
+    )
+    files: dict[str, str | bytes] = {
+        "index.md": "# Dörfer\n\n<!-- ikep:processes -->\n",
+        "mehlbach/prozess.yml": PROFILE.format(name="Mehlbach"),
+        "mehlbach/raeume/gemeinde.md": area,
+        "mehlbach/geodaten/kl-ortsgemeinden.geojson": GEOAREAS["geodaten/kl-ortsgemeinden.geojson"],
+    }
+    build = run_build(write_site(tmp_path, files, plugin={"process": None}), strict=True)
+    assert build.returncode == 0, build.output
+    [shapes] = (build.site / "mehlbach" / "assets" / "ikep" / "geo").glob("kl-ortsgemeinden-*.geojson")
+    assert not (build.site / "assets" / "ikep" / "geo").exists()
+    assert f"assets/ikep/geo/{shapes.name}" in build.page("mehlbach/raeume/gemeinde/")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..derive import Relations
@@ -26,11 +26,17 @@ DRAW_ORDER = {"landkreis": 0, "verbandsgemeinde": 1, "gemeinde": 2, "other": 3, 
 LOCATION_MARGIN = 0.03
 
 
-def shared_geometry_uri(path: str) -> str:
-    """Where the simplified copy of a boundary file is published (once per site)."""
+def shared_geometry_uri(path: str, processes: Collection[str] = ()) -> str:
+    """Where the simplified copy of a boundary file is published (once per site).
+
+    A boundary file inside a portal process's folder is published under that folder too: what a
+    process publishes lives under its path.
+    """
     stem = posixpath.splitext(posixpath.basename(path))[0]
     digest = hashlib.sha1(path.encode("utf-8")).hexdigest()[:8]
-    return f"{GEO_FOLDER}/{stem}-{digest}.geojson"
+    first = path.split("/", 1)[0]
+    prefix = f"{first}/" if "/" in path and first in processes and first else ""
+    return f"{prefix}{GEO_FOLDER}/{stem}-{digest}.geojson"
 
 
 def shared_geometry_files(site: Site) -> dict[str, str]:
@@ -40,7 +46,7 @@ def shared_geometry_files(site: Site) -> dict[str, str]:
         if area.geometry in properties and area.key_property:
             properties[area.geometry].add(area.key_property)
     return {
-        shared_geometry_uri(path): to_geojson(features, properties=sorted(properties[path]))
+        shared_geometry_uri(path, site.processes): to_geojson(features, properties=sorted(properties[path]))
         for path, features in sorted(site.geometries.items())
     }
 
@@ -147,7 +153,7 @@ class MapViews:
             assert area.geometry is not None and area.key_property is not None
             layers.append(
                 GeoLayer(
-                    url=self.link.to(shared_geometry_uri(area.geometry)),
+                    url=self.link.to(shared_geometry_uri(area.geometry, self.site.processes)),
                     key=area.key_property,
                     members=area.members,
                     label=label,
@@ -224,7 +230,7 @@ class MapViews:
     def _layer(self, area: Area, *, style: str, whole: bool = False) -> GeoLayer:
         assert area.geometry is not None and area.key_property is not None
         return GeoLayer(
-            url=self.link.to(shared_geometry_uri(area.geometry)),
+            url=self.link.to(shared_geometry_uri(area.geometry, self.site.processes)),
             key=area.key_property,
             members=area.members,
             label=area.title if whole else None,
