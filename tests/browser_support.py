@@ -8,23 +8,20 @@ recorded and blocked, as a citizen's browser would have sent it.
 from __future__ import annotations
 
 import asyncio
-import functools
-import http.server
 import json
 import os
 import subprocess
-import threading
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from playwright.async_api import Browser, Page, Request, Route, async_playwright
+
+from ikep_site.checks.server import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("IKEP_CHROMIUM", "/usr/bin/chromium")
@@ -55,45 +52,8 @@ VNU_THEME_EXCEPTIONS = (
 )
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site below `prefix` (the path of site_url), with 404.html for missing pages,
-    as GitHub Pages does."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 (a free port) below `prefix`; yield the site's base URL."""
-    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+# The site is served as `ikep audit` serves it: below the path of site_url, 404.html for missing pages.
+serve = serve_folder
 
 
 def sitemap_pages(site: Path, base_url: str, site_url: str) -> list[str]:

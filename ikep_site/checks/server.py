@@ -45,12 +45,19 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(site: BuiltSite) -> Iterator[str]:
     """Serve `site` on 127.0.0.1 at a free port; yield the URL of its home page."""
-    handler = type("Handler", (_SiteHandler,), {"prefix": site.prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site.root)))
+    with serve_folder(site.root, site.prefix) as url:
+        yield url
+
+
+@contextmanager
+def serve_folder(directory: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 at a free port below `prefix`; yield the URL of its home page."""
+    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{site.prefix}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()
