@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from itertools import pairwise
 from typing import Final
 
@@ -23,6 +24,9 @@ _REL_TOL: Final = 1e-9
 _ABS_TOL: Final = 1e-9
 # Editors write figures with a few decimals at most; more than this is noise, not precision.
 MAX_DECIMALS: Final = 4
+# Indicators whose precision and status are kept (see `figure_decimals`): far more than a portal of
+# every process in the state has (about 10,000), so a build never works one out twice.
+_KEPT_INDICATORS: Final = 1 << 15
 
 
 def band_at(corridor: Sequence[CorridorPoint], year: int) -> tuple[float, float]:
@@ -58,11 +62,16 @@ def band_at(corridor: Sequence[CorridorPoint], year: int) -> tuple[float, float]
     raise AssertionError(f"year {year} not within the corridor")  # pragma: no cover
 
 
+@lru_cache(maxsize=_KEPT_INDICATORS)
 def figure_decimals(indicator: Indicator) -> int:
     """How many decimals the indicator's own figures have: the most any value or corridor point has.
 
     Interpolated bounds are shown with this precision, so a corridor written in whole numbers never
     shows "105.333,3333", and one written in tenths shows tenths.
+
+    Kept per indicator (by value: indicators are frozen, so an equal one has the same figures): the
+    value table, the chart, the page, the overview and the open data ask for every band and status
+    of an indicator, which read all its figures again each time.
     """
     numbers: Iterable[float] = (
         *(measurement.value for measurement in indicator.values),
@@ -115,6 +124,7 @@ def newest_value(indicator: Indicator) -> Measurement | None:
     return max(indicator.values, key=lambda measurement: measurement.year)
 
 
+@lru_cache(maxsize=_KEPT_INDICATORS)
 def indicator_status(indicator: Indicator) -> str:
     """`inside`, `better`, `outside` or `no_data`: the newest value against that year's band, as shown.
 
@@ -148,7 +158,11 @@ def _decimals(number: float) -> int:
     """
     if not math.isfinite(number) or float(number).is_integer():
         return 0
-    exponent = Decimal(format(number, ".12g")).normalize().as_tuple().exponent
+    written = format(number, ".12g")
+    if "e" not in written:  # "g" drops trailing zeros: the digits after the point are the decimals
+        point = written.find(".")
+        return min(len(written) - point - 1, MAX_DECIMALS) if point >= 0 else 0
+    exponent = Decimal(written).normalize().as_tuple().exponent
     return min(-exponent, MAX_DECIMALS) if isinstance(exponent, int) and exponent < 0 else 0
 
 

@@ -148,3 +148,93 @@ def test_every_status_has_a_german_label() -> None:
 def test_unknown_direction_is_an_error() -> None:
     with pytest.raises(ValueError, match="sideways"):
         value_status(1.0, (0.0, 2.0), "sideways")
+
+
+def _counting_decimals(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Replace the per-figure decimals with a counting copy; the list grows by one per figure read."""
+    import ikep_site.corridor as corridor_module
+
+    seen: list[float] = []
+    original = corridor_module._decimals
+
+    def counted(number: float) -> int:
+        seen.append(number)
+        return original(number)
+
+    monkeypatch.setattr(corridor_module, "_decimals", counted)
+    return seen
+
+
+def test_an_indicators_precision_is_worked_out_once_however_many_bands_are_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A value table asks for the band of every year, the page and the overview for the status:
+    # each used to read every figure of the indicator again.
+    from ikep_site.corridor import covered_band, figure_decimals, shown_band
+
+    seen = _counting_decimals(monkeypatch)
+    once = Indicator(
+        id="einmal-gerechnet",
+        name="Leerstandsquote",
+        unit="%",
+        better="lower",
+        corridor=(CorridorPoint(year=2020, min=6.25, max=8.0), CorridorPoint(year=2030, min=3.0, max=5.5)),
+        values=tuple(Measurement(year=year, value=7.0 + year / 1000) for year in range(2020, 2026)),
+    )
+    figures = len(once.values) + 2 * len(once.corridor)
+    for year in range(2018, 2032):
+        shown_band(once, year)
+        covered_band(once, year)
+    assert indicator_status(once) == indicator_status(once)
+    assert figure_decimals(once) == 3
+    assert len(seen) == figures
+
+
+def test_the_same_indicator_written_again_gets_the_same_precision_and_status() -> None:
+    from ikep_site.corridor import figure_decimals
+
+    first = indicator((2024, 7.25), (2027, 6.6))
+    again = indicator((2024, 7.25), (2027, 6.6))
+    other = indicator((2024, 7.25), (2027, 6.625))
+    assert (figure_decimals(first), indicator_status(first)) == (figure_decimals(again), indicator_status(again))
+    assert (figure_decimals(other), indicator_status(other)) == (3, "outside")
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        0.0,
+        -0.0,
+        8.0,
+        7.25,
+        -7.25,
+        0.1 + 0.2,
+        0.0001,
+        0.00001,
+        1e-7,
+        2.5e-5,
+        123456.789,
+        105333.3333333,
+        1e15,
+        1.5e20,
+        123456789012.5,
+        0.30000000000001,
+        1 / 3,
+        -1e-12,
+        float("nan"),
+        float("inf"),
+        -float("inf"),
+    ],
+)
+def test_decimals_of_a_figure_as_written(number: float) -> None:
+    # The reference: twelve significant digits, trailing zeros dropped, at most MAX_DECIMALS.
+    from decimal import Decimal
+
+    from ikep_site.corridor import MAX_DECIMALS, _decimals
+
+    if number != number or number in (float("inf"), -float("inf")) or float(number).is_integer():
+        expected = 0
+    else:
+        exponent = Decimal(format(number, ".12g")).normalize().as_tuple().exponent
+        expected = min(-exponent, MAX_DECIMALS) if isinstance(exponent, int) and exponent < 0 else 0
+    assert _decimals(number) == expected
