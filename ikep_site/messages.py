@@ -11,6 +11,15 @@ from typing import Final
 import yaml
 
 MESSAGES: Final = {
+    # The page-weight budget (adapter/budget.py): what a phone downloads for one page.
+    "page_over_budget": (
+        "Die Seite {url} ist mit ihren eigenen Daten und Skripten {total} groß, davon HTML {html}; "
+        "erlaubt sind höchstens {limit} je Seite, damit sie auch mobil schnell lädt.{heaviest} "
+        "Bitte den Inhalt auf mehrere Seiten verteilen oder kürzen, z. B. lange Tabellen, viele "
+        "Karten oder Gebiete mit sehr vielen Mitgliedern."
+    ),
+    "page_over_budget_heaviest": " Der größte Teil ist {path} mit {size}.",
+    "bytes_and_kilobytes": "{bytes} Bytes ({kb} KB)",
     # Reading the file
     "not_utf8": (
         "Die Datei ist nicht als UTF-8 gespeichert (unlesbares Byte {byte}). Bitte im Editor "

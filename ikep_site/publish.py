@@ -31,7 +31,7 @@ from .pages import (
 )
 from .render.calendar import calendar_ics, call_ics
 from .render.feeds import atom_feed
-from .render.mapviews import shared_geometry_files
+from .render.mapviews import map_geometry_files, map_geometry_inputs
 from .render.opendata import (
     FILE_NAMES,
     Part,
@@ -82,11 +82,11 @@ def files(
     shapes = Owner("owner_shapes")
     open_data = Owner("owner_open_data")
     if reuse is None:
-        out.put_all(shared_geometry_files(site), lambda _: shapes)
+        out.put_all(map_geometry_files(site), lambda _: shapes)
         out.put_all(_open_data(site, facts), lambda _: open_data)
     else:
-        shapes_from = sorted(site.geometry_versions.items())
-        made = reuse.together("map shapes", (facts, shapes_from), lambda: shared_geometry_files(site))
+        shapes_from = (sorted(site.geometry_versions.items()), map_geometry_inputs(site))
+        made = reuse.together("map shapes", (facts, shapes_from), lambda: map_geometry_files(site))
         out.put_all(made, lambda _: shapes)
         made = reuse.together("open data", facts, lambda: _open_data(site, facts, reuse.part))
         out.put_all(made, lambda _: open_data)

@@ -123,7 +123,11 @@ def _folium_canvas_and_script(view: MapView, figure_id: str) -> tuple[str, str]:
     root: Any = folium_map.get_root()
     for child in root._children.values():
         child.render()
-    return root.html.render(), root.script.render()
+    script = root.script.render()
+    # folium's Map knows only control_scale=True (miles beside kilometres); our maps ask Leaflet for
+    # the metric scale alone, the one argument in which they differ from what folium wrote.
+    assert script.count("L.control.scale()") == 1
+    return root.html.render(), script.replace("L.control.scale()", 'L.control.scale({"imperial": false})')
 
 
 @pytest.mark.parametrize("index", range(4))

@@ -38,13 +38,16 @@ def with_map_scripts(html: str, src_uri: str, use_directory_urls: bool) -> str:
 
 
 def map_scripts(src_uri: str, use_directory_urls: bool) -> str:
-    """Leaflet and our map script, from the site itself, before the first map of the page."""
+    """Leaflet and our map script, from the site itself, before the first map of the page.
+
+    Deferred, so they do not block rendering; the maps' scripts run on DOMContentLoaded, after them.
+    """
     link = Linker(src_uri, use_directory_urls)
     # str(): a Markup would escape the page it is prepended to.
     return str(
         unsearched(
             f'<link rel="stylesheet" href="{link.to(ASSET_PREFIX + "/leaflet/leaflet.css")}">'
-            f'<script src="{link.to(ASSET_PREFIX + "/leaflet/leaflet.js")}"></script>'
-            f'<script src="{link.to(ASSET_PREFIX + "/maps/ikep-maps.js")}"></script>\n'
+            f'<script defer src="{link.to(ASSET_PREFIX + "/leaflet/leaflet.js")}"></script>'
+            f'<script defer src="{link.to(ASSET_PREFIX + "/maps/ikep-maps.js")}"></script>\n'
         )
     )

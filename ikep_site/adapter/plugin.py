@@ -32,6 +32,7 @@ from ..render.compact import compact_html
 from ..render.html import HtmlRenderer
 from . import files as build_files
 from .assets import add_to_theme, with_map_scripts
+from .budget import PageBudget
 from .config import IkepConfig, build_date, checked_options, config_dir, site_url
 from .frame import PageHead, add_footer_links
 from .loading import load_content
@@ -61,6 +62,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.compact = True
         self.head: PageHead | None = None  # of this build, set in on_env
         self._settled = False  # see _settle
+        self.budget = PageBudget()  # the bytes of every page, checked once all are written
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin object across `mkdocs serve` rebuilds: keep a cache there.
@@ -122,6 +124,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.budget.check(config.site_dir, self.display_prefix)
         if self.cache is not None and not self._settled:
             self._settle()
 
@@ -140,6 +143,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The feed in every page's <head>, who publishes the site on the home page; compacted."""
+        self.budget.note(page)
         if self.compact:
             output = compact_html(output)
         if self.head is None:

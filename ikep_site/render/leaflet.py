@@ -54,7 +54,8 @@ def canvas_and_script(view: MapView, figure_id: str) -> tuple[str, str]:
         "}",
         "}",
         ");",
-        f"L.control.scale().addTo({map_name});",
+        # Metric only: folium's control_scale added miles beside the kilometres.
+        f'L.control.scale({{"imperial": false}}).addTo({map_name});',
         f"{map_name}.fitBounds(",
         _tojson(bounds) + ",",
         "{}",

@@ -3,8 +3,10 @@
 - Nothing from a CDN: the page loads the Leaflet copy shipped in `ikep_site/assets/leaflet/`.
 - No background tiles until the reader asks: `ikep-maps.js` shows a consent button that adds the
   tile layer; the choice is remembered only if the reader ticks that option.
-- Boundaries come from one shared, simplified GeoJSON file per boundary file of the site, fetched
-  by every map that needs it, instead of being inlined on every page.
+- Boundaries come from simplified GeoJSON files of only the shapes an area's map shows (one per
+  set of members, shared by every page that shows it), instead of being inlined on every page.
+- Leaflet and ikep-maps.js load with `defer`, so they do not hold up the page; the map's own
+  script waits for them (DOMContentLoaded comes after deferred scripts have run).
 - Without JavaScript the figure shows a static SVG of the same shapes, rendered at build time.
 - The script is written by render/leaflet.py (the bytes folium made, without folium); its
   elements are numbered, so two builds are byte-identical.
@@ -102,7 +104,7 @@ def map_html(view: MapView) -> str:
         f'<p class="ikep-attribution">{notes}</p>'
         f"{links}"
         f'<script>document.getElementById("{figure}").classList.add("ikep-map--js");</script>'
-        f"<script>{_compact(script)}</script>"
+        f'<script>document.addEventListener("DOMContentLoaded", function () {{\n{_compact(script)}\n}});</script>'
         "</div>"
     )
 

@@ -26,29 +26,49 @@ DRAW_ORDER = {"landkreis": 0, "verbandsgemeinde": 1, "gemeinde": 2, "other": 3, 
 LOCATION_MARGIN = 0.03
 
 
-def shared_geometry_uri(path: str, processes: Collection[str] = ()) -> str:
-    """Where the simplified copy of a boundary file is published (once per site).
+def area_geometry_uri(area: Area, processes: Collection[str] = ()) -> str:
+    """Where the shapes of one area's members are published: all a map of the area loads.
 
-    A boundary file inside a portal process's folder is published under that folder too: what a
-    process publishes lives under its path.
+    One file per distinct set of shapes (areas with the same members share it), not the whole
+    boundary file: a map of one Kreis from the file of all Kreise of a Land would load 159 KB for
+    a few. A boundary file inside a portal process's folder is published under that folder: what
+    a process publishes lives under its path.
     """
+    assert area.geometry is not None and area.key_property is not None
+    path = area.geometry
     stem = posixpath.splitext(posixpath.basename(path))[0]
-    digest = hashlib.sha1(path.encode("utf-8")).hexdigest()[:8]
+    identity = "\n".join((path, area.key_property, *dict.fromkeys(area.members)))
+    digest = hashlib.sha1(identity.encode("utf-8")).hexdigest()[:10]
     first = path.split("/", 1)[0]
     prefix = f"{first}/" if "/" in path and first in processes and first else ""
     return f"{prefix}{GEO_FOLDER}/{stem}-{digest}.geojson"
 
 
-def shared_geometry_files(site: Site) -> dict[str, str]:
-    """The published GeoJSON text by site path, keeping the properties areas use as keys and names."""
-    properties: dict[str, set[str]] = {path: {"GEN", "name"} for path in site.geometries}
-    for area in site.merged.areas.values():
-        if area.geometry in properties and area.key_property:
-            properties[area.geometry].add(area.key_property)
-    return {
-        shared_geometry_uri(path, site.processes): to_geojson(features, properties=sorted(properties[path]))
-        for path, features in sorted(site.geometries.items())
-    }
+def map_geometry_files(site: Site) -> dict[str, str]:
+    """The published GeoJSON text by site path: per area the simplified shapes of its members.
+
+    Each keeps the properties maps use: the names (`GEN`, `name`) and the area's key.
+    """
+    made: dict[str, str] = {}
+    for area in sorted(site.merged.areas.values(), key=lambda a: a.key):
+        if not area.geometry or not area.key_property or area.geometry not in site.geometries:
+            continue
+        uri = area_geometry_uri(area, site.processes)
+        if uri not in made:
+            features = select(site.geometries[area.geometry], area.key_property, area.members)
+            made[uri] = to_geojson(features, properties=sorted({"GEN", "name", area.key_property}))
+    return dict(sorted(made.items()))
+
+
+def map_geometry_inputs(site: Site) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """What the published shapes depend on besides the boundary files: each area's selection."""
+    return tuple(
+        sorted(
+            (area.geometry, area.key_property, area.members)
+            for area in site.merged.areas.values()
+            if area.geometry and area.key_property
+        )
+    )
 
 
 class LocationIndex:
@@ -153,7 +173,7 @@ class MapViews:
             assert area.geometry is not None and area.key_property is not None
             layers.append(
                 GeoLayer(
-                    url=self.link.to(shared_geometry_uri(area.geometry, self.site.processes)),
+                    url=self.link.to(area_geometry_uri(area, self.site.processes)),
                     key=area.key_property,
                     members=area.members,
                     label=label,
@@ -230,7 +250,7 @@ class MapViews:
     def _layer(self, area: Area, *, style: str, whole: bool = False) -> GeoLayer:
         assert area.geometry is not None and area.key_property is not None
         return GeoLayer(
-            url=self.link.to(shared_geometry_uri(area.geometry, self.site.processes)),
+            url=self.link.to(area_geometry_uri(area, self.site.processes)),
             key=area.key_property,
             members=area.members,
             label=area.title if whole else None,
