@@ -194,8 +194,12 @@ def compose(yaml_text: str, path: str, report: Report, *, first_line: int) -> No
 def _bounded(
     node: Node | None, aliased: bool, yaml_text: str, path: str, report: Report, first_line: int
 ) -> Node | bool | None:
-    """The node, or False (reported) when its aliases would multiply it beyond `MAX_EXPANDED`."""
-    if not aliased or node is None or _expanded_size(node) <= MAX_EXPANDED:
+    """The node, or False (reported) when its aliases would multiply it beyond `MAX_EXPANDED`.
+
+    `aliased` may be a guess from the text (a `*` in it); a large tree without a node used twice
+    holds no alias and is as large as it was written, so it stays.
+    """
+    if not aliased or node is None or _expanded_size(node) <= MAX_EXPANDED or not _shares_nodes(node):
         return node
     line = _first_alias_line(yaml_text)
     problem = MESSAGES["yaml_alias_too_large"].format(limit=f"{MAX_EXPANDED:,}".replace(",", "."))
@@ -207,9 +211,12 @@ def _refused(yaml_text: str) -> tuple[int, str] | str | None:
     """The 0-based line and the problem of what we refuse before composing: nesting deeper than
     `MAX_DEPTH`. `ALIASED` when the text holds aliases: tools such as PyYAML's and js-yaml's dump
     write them for repeated values, so they are allowed, but an alias of an alias of … expands
-    without bound ("billion laughs"), which `compose` measures. Scanners work without recursion."""
-    if _plainly_fine(yaml_text):
-        return None
+    without bound ("billion laughs"), which `compose` measures. Scanners work without recursion.
+
+    Text that cannot nest too deeply is not scanned: an alias needs a `*`, and `compose` tells a
+    tree that shares nodes (what aliases make) from one that does not."""
+    if _plainly_shallow(yaml_text):
+        return ALIASED if "*" in yaml_text else None
     try:
         return _scan_refused(yaml_text, LOADER)
     except yaml.YAMLError:
@@ -224,16 +231,15 @@ def _refused(yaml_text: str) -> tuple[int, str] | str | None:
 _LEADING: Final = re.compile(r"^[ \-?:]*", re.M)
 
 
-def _plainly_fine(yaml_text: str) -> bool:
-    """Whether the text can hold neither an anchor or alias nor too deep a nesting: most front
-    matter, which then is not scanned twice.
+def _plainly_shallow(yaml_text: str) -> bool:
+    """Whether the text cannot nest deeper than `MAX_DEPTH`: nearly all front matter, which then
+    is not scanned before it is composed (an `&` in a text such as "Kultur & Freizeit" used to
+    send it through the scanner too).
 
     Each block level begins further right than its parent, within a line's leading spaces and
     `- ` marks, and each flow level needs an opening bracket; so the depth is at most the
     longest such lead plus one, plus the number of brackets.
     """
-    if "&" in yaml_text or "*" in yaml_text:
-        return False
     brackets = yaml_text.count("[") + yaml_text.count("{")
     if brackets > MAX_DEPTH:
         return False
@@ -277,6 +283,19 @@ def _expanded_size(root: Node) -> int:
         stack.append((node, True))
         stack.extend((child, False) for child in children if id(child) not in sizes)
     return sizes[id(root)]
+
+
+def _shares_nodes(root: Node) -> bool:
+    """Whether a node of the tree is reached twice: what an alias makes (it is the anchored node)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        stack.extend(_children(node))
+    return False
 
 
 def _children(node: Node) -> list[Node]:
