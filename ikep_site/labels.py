@@ -368,14 +368,17 @@ LABELS: Final = {
     "registration": "Anmeldung",
     "accessibility": "Barrierefreiheit",
     # Corridor charts (render/charts.py): the text alternative and the visible legend.
-    "chart_corridor": "Zielkorridor {points}.",
+    "chart_corridor": "Entwicklungskorridor {points}.",
     "chart_corridor_point": "{year} von {min} bis {max}",
-    "chart_no_corridor": "Kein Zielkorridor festgelegt.",
+    "chart_no_corridor": "Kein Entwicklungskorridor festgelegt.",
     "chart_newest": "Neuester Messwert {year}: {value} – {status}.",
     "chart_no_values": "Noch keine Messwerte.",
     "chart_direction": "Richtung: {direction}.",
     "chart_point": "{year}: {value}",
-    "chart_legend_corridor": "Zielkorridor",
+    "chart_legend_corridor": "Entwicklungskorridor",
+    # Beside every chart: the corridor's last point in words, e.g. "Ziel 2030: 3–5 %".
+    "chart_target": "Ziel {year}: {target}",
+    "chart_target_range_words": "{min} bis {max}",
     "chart_legend_values": "Messwerte",
 }
 

@@ -11,10 +11,15 @@ from ikep_site.model import CorridorPoint, Indicator, Measurement
 from ikep_site.render.charts import (
     BAND_COLOR,
     FONT_SIZE,
+    NARROW,
+    WIDE,
+    Layout,
     chart_description,
+    chart_svg,
     corridor_chart_svg,
     format_quantity,
     nice_axis,
+    target_statement,
     year_labels,
 )
 
@@ -44,8 +49,8 @@ def indicator(
     )
 
 
-def render(source: Indicator, chart_id: str = "chart-1") -> ET.Element:
-    return ET.fromstring(corridor_chart_svg(source, chart_id=chart_id))
+def render(source: Indicator, chart_id: str = "chart-1", layout: Layout = WIDE) -> ET.Element:
+    return ET.fromstring(chart_svg(source, chart_id=chart_id, layout=layout))
 
 
 def points_of(root: ET.Element) -> list[ET.Element]:
@@ -95,14 +100,14 @@ def test_svg_is_an_accessible_image_with_title_and_desc() -> None:
     assert title is not None and title.text == "Leerstandsquote in den Ortskernen"
     assert desc is not None
     assert desc.text == (
-        "Zielkorridor 2024 von 6 bis 8\u00a0%, 2030 von 3 bis 5\u00a0%. "
+        "Entwicklungskorridor 2024 von 6 bis 8\u00a0%, 2030 von 3 bis 5\u00a0%. "
         "Richtung: niedriger ist besser. "
         "Neuester Messwert 2024: 7,1\u00a0% – im Korridor."
     )
 
 
 def test_svg_scales_and_loads_nothing() -> None:
-    text = corridor_chart_svg(indicator((2024, 7.1)), chart_id="c")
+    text = chart_svg(indicator((2024, 7.1)), chart_id="c")
     root = ET.fromstring(text)
     assert root.attrib["viewBox"] == "0 0 640 360"
     assert root.attrib["width"] == "100%"
@@ -133,8 +138,9 @@ def test_chart_id_cannot_break_out_of_its_attribute() -> None:
 
 
 def test_hostile_editor_text_is_escaped_everywhere() -> None:
-    text = corridor_chart_svg(indicator((2024, 7.1), name=HOSTILE, unit=HOSTILE), chart_id="c")
-    assert "<script" not in text
+    whole = corridor_chart_svg(indicator((2024, 7.1), name=HOSTILE, unit=HOSTILE), chart_id="c")
+    assert "<script" not in whole
+    text = chart_svg(indicator((2024, 7.1), name=HOSTILE, unit=HOSTILE), chart_id="c", layout=NARROW)
     root = ET.fromstring(text)
     assert root.find(".//svg:script", NS) is None
     assert not any(e.tag.endswith("script") for e in root.iter())
@@ -311,7 +317,7 @@ def test_description_names_the_status(status_values: tuple[tuple[int, float], ..
 
 def test_description_without_corridor() -> None:
     text = chart_description(indicator((2024, 7.1), corridor=()))
-    assert text.startswith("Kein Zielkorridor festgelegt.")
+    assert text.startswith("Kein Entwicklungskorridor festgelegt.")
     assert text.endswith("– keine Daten.")
 
 
@@ -348,3 +354,61 @@ def test_year_labels() -> None:
     assert year_labels(2000, 2050, 10) == list(range(2000, 2051, 10))
     assert year_labels(2021, 2040, 10) == list(range(2022, 2041, 2))
     assert year_labels(2024, 2024, 10) == [2024]
+
+
+# --- the narrow layout and the target in words -------------------------------------------------
+
+
+def year_texts(root: ET.Element) -> list[int]:
+    return [
+        int(e.text or "")
+        for e in root.findall(".//svg:g[@class='ikep-chart__axis']/svg:text[@text-anchor='middle']", NS)
+    ]
+
+
+@pytest.mark.parametrize(
+    "values", [((2021, 8.4), (2024, 7.1)), ((2000, 9.0), (2050, 2.0)), ((2018, 9.0),), ((2024, 7.1), (2029, 3.0))]
+)
+def test_narrow_layout_shows_every_year_up_to_the_target_with_legible_labels(
+    values: tuple[tuple[int, float], ...],
+) -> None:
+    source = indicator(*values)
+    root = render(source, layout=NARROW)
+    assert root.attrib["viewBox"] == f"0 0 {NARROW.width} {NARROW.height}"
+    # 343 px of a 375 px phone for the narrow width: every text at least 12 px there.
+    sizes = [float(e.attrib["font-size"]) * 343 / NARROW.width for e in root.iter() if "font-size" in e.attrib]
+    assert sizes and min(sizes) >= 12
+    years = year_texts(root)
+    first = min(p.year for p in (*source.corridor, *source.values))
+    last = max(p.year for p in (*source.corridor, *source.values))
+    assert years[0] >= first and years[-1] <= last and last - years[-1] < 5
+    xs = [float(e.attrib["x"]) for e in root.iter(f"{SVG}text") if e.attrib.get("text-anchor") == "middle"]
+    half = 2 * NARROW.font_size * 0.6  # half of four digits
+    assert all(half <= x <= NARROW.width - half for x in xs)
+    assert all(b - a >= 2 * half for a, b in itertools.pairwise(xs))  # no two labels overlap
+    # The legend's entries one below the other, each inside the drawing.
+    legend = root.findall("svg:g[@class='ikep-chart__legend']/svg:text", NS)
+    assert all(float(e.attrib["y"]) <= NARROW.height for e in legend)
+    assert len({e.attrib["y"] for e in legend}) == len(legend)
+
+
+def test_figure_content_holds_both_layouts_and_the_target() -> None:
+    html = corridor_chart_svg(indicator((2024, 7.1)), chart_id="c")
+    root = ET.fromstring(f"<figure xmlns:svg='{NS['svg']}'>{html}</figure>")
+    svgs = root.findall("svg:svg", NS)
+    assert [s.attrib["class"] for s in svgs] == ["ikep-chart ikep-chart--wide", "ikep-chart ikep-chart--narrow"]
+    assert [s.attrib["id"] for s in svgs] == ["c", "c-schmal"]
+    caption = root.find("figcaption")
+    assert caption is not None and caption.text == "Ziel 2030: 3\u20135\u00a0% (niedriger ist besser)"
+
+
+def test_target_statement_in_german_numbers() -> None:
+    assert target_statement(indicator(corridor=())) is None
+    one = (CorridorPoint(year=2024, min=6.0, max=8.0), CorridorPoint(year=2035, min=1250.5, max=1250.5))
+    assert target_statement(indicator(corridor=one, unit="Personen", better="higher")) == (
+        "Ziel 2035: 1.250,5\u00a0Personen (höher ist besser)"
+    )
+    negative = (CorridorPoint(year=2024, min=-5.0, max=0.0), CorridorPoint(year=2030, min=-2.5, max=3.0))
+    assert target_statement(indicator(corridor=negative, unit="")) == "Ziel 2030: -2,5 bis 3 (niedriger ist besser)"
+    hostile = corridor_chart_svg(indicator((2024, 7.1), unit=HOSTILE), chart_id="c")
+    assert "<script" not in hostile and "&lt;script&gt;" in hostile.split("<figcaption")[1]

@@ -1,8 +1,14 @@
 """Corridor charts: one indicator as an inline, accessible SVG (no JavaScript, no external files).
 
-The SVG draws the goal corridor as a band and the measured values as a line with points; its
-`<title>` and `<desc>` say the same in words, and the data table beside it (see `tables.py`) is
-the full text alternative. Sizes are in viewBox units, so the chart scales to any width.
+The SVG draws the development corridor (Entwicklungskorridor) as a band and the measured values
+as a line with points; its `<title>` and `<desc>` say the same in words, and the data table
+beside it (see `tables.py`) is the full text alternative. Sizes are in viewBox units, so the
+chart scales to any width.
+
+Every chart is drawn twice: a wide layout and a narrow one for phones, which CSS chooses between
+by the width of the screen. One drawing scaled down to a 343 px phone column would shrink its
+labels to 9 px; the narrow layout keeps them at 13 px and still shows every year up to the target.
+Beside the drawings, a caption states the target in words ("Ziel 2030: 3–5 %").
 
 Every text in the SVG may come from an editor, so all of it goes through `markupsafe.escape`.
 Colours are presentation attributes (not `style` attributes, which a strict Content Security
@@ -27,15 +33,36 @@ from ..model import Indicator
 
 SVG_NS: Final = "http://www.w3.org/2000/svg"
 
-WIDTH: Final = 640
-HEIGHT: Final = 360
-# 16 units at 640 wide are still about 9 px on a 375 px phone; the table beside carries the rest.
-FONT_SIZE: Final = 16
-_CHAR_WIDTH: Final = 0.6 * FONT_SIZE  # a generous estimate of one digit's width
+
+@dataclass(frozen=True)
+class Layout:
+    """The size of one drawing in viewBox units; the CSS shows the one that suits the screen."""
+
+    name: str  # CSS class suffix and id suffix
+    width: int
+    height: int
+    font_size: int
+    margin_bottom: int  # year labels, then the legend
+    legend_rows: bool  # legend entries one below the other instead of side by side
+
+    @property
+    def char_width(self) -> float:
+        return 0.6 * self.font_size  # a generous estimate of one digit's width
+
+
+# From 480 px of width on, 16 of 640 units are at least 12 px (the CSS switches below 32em).
+WIDE: Final = Layout("wide", width=640, height=360, font_size=16, margin_bottom=76, legend_rows=False)
+# 360 units in a 343 px phone column: 14 units are 13 px.
+NARROW: Final = Layout("narrow", width=360, height=340, font_size=14, margin_bottom=84, legend_rows=True)
+LAYOUTS: Final = (WIDE, NARROW)
+
+WIDTH: Final = WIDE.width
+HEIGHT: Final = WIDE.height
+FONT_SIZE: Final = WIDE.font_size
 _MARGIN_TOP: Final = 40  # room for the unit above the y axis
 _MARGIN_RIGHT: Final = 24
-_MARGIN_BOTTOM: Final = 76  # year labels, then the legend
 _MIN_MARGIN_LEFT: Final = 48
+_LEGEND_ROW: Final = 24
 _TICK: Final = 6
 _POINT_RADIUS: Final = 5
 
@@ -55,34 +82,65 @@ _EPS: Final = 1e-9
 
 
 def corridor_chart_svg(indicator: Indicator, *, chart_id: str) -> str:
-    """The indicator's corridor chart as an inline `<svg>` element.
+    """What goes into the chart's `<figure>`: the wide and the narrow drawing, then the target.
 
-    `chart_id` prefixes every id inside, so several charts can share a page; characters other
-    than ASCII letters, digits, `-` and `_` are replaced by `-`, because `aria-labelledby`
-    is a space-separated list of ids.
+    CSS shows one of the drawings (the other is `display: none`, so a screen reader meets one
+    image); the caption states the target in words for everyone.
     """
-    base_id = _safe_id(chart_id)
-    frame = _frame(indicator)
+    parts = [chart_svg(indicator, chart_id=chart_id, layout=layout) for layout in LAYOUTS]
+    target = target_statement(indicator)
+    if target:
+        parts.append(f'<figcaption class="ikep-chart__target">{_text(target)}</figcaption>')
+    return "\n".join(parts)
+
+
+def chart_svg(indicator: Indicator, *, chart_id: str, layout: Layout = WIDE) -> str:
+    """The indicator's corridor chart in one layout as an inline `<svg>` element.
+
+    `chart_id` prefixes every id inside, so several charts can share a page (the narrow layout
+    adds `-schmal`); characters other than ASCII letters, digits, `-` and `_` are replaced by
+    `-`, because `aria-labelledby` is a space-separated list of ids.
+    """
+    base_id = _safe_id(chart_id) + ("" if layout is WIDE else "-schmal")
+    frame = _frame(indicator, layout)
     parts = [
-        _svg_open(base_id),
+        _svg_open(base_id, layout),
         f'<title id="{_text(base_id)}-title">{_text(indicator.name)}</title>',
         f'<desc id="{_text(base_id)}-desc">{_text(chart_description(indicator))}</desc>',
         *_axes(frame, indicator.unit),
         *_band(frame, indicator),
         *_values(frame, indicator),
-        *_legend(indicator),
+        *_legend(indicator, layout),
         "</svg>",
     ]
     return "\n".join(parts)
 
 
-def _svg_open(base_id: str) -> str:
+def target_statement(indicator: Indicator) -> str | None:
+    """`Ziel 2030: 3–5 % (niedriger ist besser)`: the corridor's last point, in words."""
+    if not indicator.corridor:
+        return None
+    last = max(indicator.corridor, key=lambda point: point.year)
+    low, high = min(last.min, last.max), max(last.min, last.max)
+    if low == high:
+        target = format_quantity(low, indicator.unit)
+    elif low < 0:  # "−2–3" would read as a subtraction
+        target = t("chart_target_range_words", min=format_number(low), max=format_quantity(high, indicator.unit))
+    else:
+        target = f"{format_number(low)}\u2013{format_quantity(high, indicator.unit)}"
+    statement = t("chart_target", year=last.year, target=target)
+    if indicator.better in BETTER:
+        statement += f" ({BETTER[indicator.better]})"
+    return statement
+
+
+def _svg_open(base_id: str, layout: Layout) -> str:
     """The root element: `role="img"` plus title and desc make it one image to a screen reader."""
     ident = _text(base_id)
     return (
-        f'<svg xmlns="{SVG_NS}" id="{ident}" class="ikep-chart" role="img"'
+        f'<svg xmlns="{SVG_NS}" id="{ident}" class="ikep-chart ikep-chart--{layout.name}" role="img"'
         f' aria-labelledby="{ident}-title {ident}-desc"'
-        f' viewBox="0 0 {WIDTH} {HEIGHT}" width="100%"'
+        f' viewBox="0 0 {layout.width} {layout.height}" width="100%"'
         ' preserveAspectRatio="xMidYMid meet">'
     )
 
@@ -178,10 +236,11 @@ class _Frame:
     last_year: int
     y_axis: Axis
     left: float
+    layout: Layout
 
     @property
     def right(self) -> float:
-        return WIDTH - _MARGIN_RIGHT
+        return self.layout.width - _MARGIN_RIGHT
 
     @property
     def top(self) -> float:
@@ -189,7 +248,7 @@ class _Frame:
 
     @property
     def bottom(self) -> float:
-        return HEIGHT - _MARGIN_BOTTOM
+        return self.layout.height - self.layout.margin_bottom
 
     def x(self, year: int) -> float:
         if self.first_year == self.last_year:
@@ -203,7 +262,7 @@ class _Frame:
         return self.bottom - share * (self.bottom - self.top)
 
 
-def _frame(indicator: Indicator) -> _Frame:
+def _frame(indicator: Indicator, layout: Layout) -> _Frame:
     years = [point.year for point in indicator.corridor] + [m.year for m in indicator.values]
     numbers = [m.value for m in indicator.values]
     for point in indicator.corridor:
@@ -212,13 +271,13 @@ def _frame(indicator: Indicator) -> _Frame:
         years, numbers = [0], [0.0]
     axis = nice_axis(min(numbers), max(numbers))
     widest = max(len(_tick_label(tick, axis.decimals)) for tick in axis.ticks)
-    left = max(_MIN_MARGIN_LEFT, widest * _CHAR_WIDTH + _TICK + 10)
-    return _Frame(first_year=min(years), last_year=max(years), y_axis=axis, left=left)
+    left = max(_MIN_MARGIN_LEFT, widest * layout.char_width + _TICK + 10)
+    return _Frame(first_year=min(years), last_year=max(years), y_axis=axis, left=left, layout=layout)
 
 
 def _axes(frame: _Frame, unit: str) -> Iterator[str]:
     """Grid lines, both axes with ticks and labels, and the unit above the y axis."""
-    yield f'<g class="ikep-chart__axis" fill="{TEXT_COLOR}" font-size="{FONT_SIZE}">'
+    yield f'<g class="ikep-chart__axis" fill="{TEXT_COLOR}" font-size="{frame.layout.font_size}">'
     decimals = frame.y_axis.decimals
     for tick in frame.y_axis.ticks:
         y = _n(frame.y(tick))
@@ -250,9 +309,9 @@ def _x_axis(frame: _Frame) -> Iterator[str]:
         f'<line x1="{_n(frame.left)}" y1="{bottom}" x2="{_n(frame.right)}" y2="{bottom}"'
         f' stroke="{TEXT_COLOR}" stroke-width="1"/>'
     )
-    label_width = 4 * _CHAR_WIDTH + 14  # four digits and a gap
+    label_width = 4 * frame.layout.char_width + 14  # four digits and a gap
     max_labels = max(2, int((frame.right - frame.left) // label_width))
-    labelled = set(year_labels(frame.first_year, frame.last_year, max_labels))
+    labelled = _with_last_year(frame, year_labels(frame.first_year, frame.last_year, max_labels), label_width)
     for year in range(frame.first_year, frame.last_year + 1):
         x = _n(frame.x(year))
         length = _TICK if year in labelled else _TICK / 2
@@ -261,7 +320,17 @@ def _x_axis(frame: _Frame) -> Iterator[str]:
             f' stroke="{TEXT_COLOR}" stroke-width="1"/>'
         )
         if year in labelled:
-            yield (f'<text x="{x}" y="{_n(frame.bottom + _TICK + FONT_SIZE + 2)}" text-anchor="middle">{year}</text>')
+            baseline = _n(frame.bottom + _TICK + frame.layout.font_size + 2)
+            yield f'<text x="{x}" y="{baseline}" text-anchor="middle">{year}</text>'
+
+
+def _with_last_year(frame: _Frame, years: list[int], label_width: float) -> set[int]:
+    """The labelled years plus the last one (mostly the target year), dropping a neighbour it would touch."""
+    last = frame.last_year
+    if last in years:
+        return set(years)
+    kept = [year for year in years if frame.x(last) - frame.x(year) >= label_width]
+    return {*kept, last}
 
 
 def _band(frame: _Frame, indicator: Indicator) -> Iterator[str]:
@@ -308,11 +377,16 @@ def _values(frame: _Frame, indicator: Indicator) -> Iterator[str]:
     yield "</g>"
 
 
-def _legend(indicator: Indicator) -> Iterator[str]:
-    """What band and line mean, in words under the chart; only for what is drawn."""
-    y = HEIGHT - 16
+def _legend(indicator: Indicator, layout: Layout) -> Iterator[str]:
+    """What band and line mean, in words under the chart; only for what is drawn.
+
+    Side by side in the wide layout; one below the other in the narrow one, where both would
+    not fit in one row.
+    """
+    rows = 2 if layout.legend_rows and indicator.corridor and indicator.values else 1
+    y = layout.height - 16 - (rows - 1) * _LEGEND_ROW
     x = 8.0
-    yield f'<g class="ikep-chart__legend" fill="{TEXT_COLOR}" font-size="{FONT_SIZE}">'
+    yield f'<g class="ikep-chart__legend" fill="{TEXT_COLOR}" font-size="{layout.font_size}">'
     if indicator.corridor:
         label = t("chart_legend_corridor")
         yield (
@@ -321,7 +395,10 @@ def _legend(indicator: Indicator) -> Iterator[str]:
             ' stroke-width="2"/>'
         )
         yield f'<text x="{_n(x + 32)}" y="{_n(y)}">{_text(label)}</text>'
-        x += 32 + len(label) * _CHAR_WIDTH + 24
+        if layout.legend_rows:
+            y += _LEGEND_ROW
+        else:
+            x += 32 + len(label) * layout.char_width + 24
     if indicator.values:
         label = t("chart_legend_values")
         yield (
