@@ -108,6 +108,7 @@ PAGE_TITLE: Final = {
     "privacy": "Datenschutzerklärung",
     "accessibility": "Erklärung zur Barrierefreiheit",
     "easy_language": "Leichte Sprache",
+    "sign_language": "Gebärdensprache",
     "open_data": "Offene Daten",
     "portal": "Entwicklungsprozesse",
 }
@@ -342,20 +343,161 @@ LABELS: Final = {
         "können Sie sich an die Durchsetzungs- und Schlichtungsstelle wenden. Das Verfahren ist "
         "kostenlos; Sie brauchen keinen Rechtsbeistand."
     ),
-    # Leichte Sprache
+    # Leichte Sprache (templates/ikep/easy-language.html), written to the rules of the Netzwerk
+    # Leichte Sprache: one statement per sentence, each sentence on its own line ("\n"), "Sie",
+    # active voice, no abbreviations, compound nouns with a hyphen, hard words explained where
+    # they first occur (`{term}` is the word, shown as its definition, <dfn>).
+    # tests/test_sign_and_easy_language.py checks the measurable rules on every entry.
     "easy_welcome": "Hier erklären wir diese Internet-Seite in Leichter Sprache.",
-    "easy_about": "Auf dieser Internet-Seite geht es um: {name}.",
+    "easy_contents_heading": "Darum geht es auf dieser Internet-Seite",
+    # The hard words, as the page writes and explains them.
+    "easy_word_indicator": "Indikator",
+    "easy_word_corridor": "Entwicklungs-Korridor",
+    "easy_word_projects": "Schlüssel-Projekte",
+    "easy_word_calls": "Beteiligung",
+    "easy_word_phase": "Phase",
+    "easy_word_sign": "Gebärden-Sprache",
+    "easy_word_a11y": "Barriere-frei",
+    "easy_word_enforcement": "Schlichtungs-Stelle",
+    "easy_plan": "Auf dieser Internet-Seite geht es um einen Plan für die Zukunft.",
+    "easy_plans": "Auf dieser Internet-Seite geht es um {count} Pläne für die Zukunft.",
+    "easy_kind": "Die Art von diesem Plan heißt: {term}.",
+    "easy_kind_explained": (
+        "Das Wort ist schwer.\nDarum erklären wir das Wort:\n"
+        "Die Verwaltung und viele Menschen machen zusammen einen Plan.\n"
+        "Im Plan steht: So soll unsere Gegend in Zukunft sein.\n"
+        "Und im Plan steht: Das tun wir dafür."
+    ),
+    "easy_name": "Der Plan hat diesen Namen: {name}.",
+    "easy_plan_kind": "Die Art von dem Plan heißt: {kind}.",
     "easy_who": "Die Internet-Seite ist von: {operator}.",
-    "easy_contents_heading": "Was steht auf dieser Internet-Seite?",
+    "easy_parts": "Die Internet-Seite hat diese Teile:",
     "easy_goals": "Das wollen wir erreichen.",
-    "easy_projects": "Diese wichtigen Projekte machen wir.",
-    "easy_calls": "Hier können Sie mit-machen und Ihre Meinung sagen.",
-    "easy_areas": "Das sind die Orte. Hier arbeiten wir zusammen.",
-    "easy_updates": "Das ist neu.",
-    "easy_questions_heading": "Haben Sie Fragen?",
-    "easy_questions": "Dann melden Sie sich bei uns. Wir helfen Ihnen gern.",
+    "easy_indicator": "Zu jedem Ziel gibt es Zahlen.\nDie Zahlen zeigen: So weit sind wir schon.",
+    "easy_indicator_term": "So eine Zahl heißt: {term}.",
+    "easy_corridor_term": "Für jeden Indikator gibt es einen {term}.",
+    "easy_corridor": (
+        "Das ist ein Bereich für die Zahl.\n"
+        "Der Bereich hat eine untere Grenze und eine obere Grenze.\n"
+        "Die Zahl soll in diesem Bereich liegen.\n"
+        "Dann kommen wir dem Ziel näher."
+    ),
+    "easy_projects": (
+        "Das sind die wichtigsten Projekte.\nEin Projekt ist eine Aufgabe.\n"
+        "Die Aufgabe hat einen Anfang und ein Ende."
+    ),
+    "easy_project_example": "Ein Beispiel ist: {title}.",
+    "easy_calls": "Das heißt: Sie machen mit.\nSie sagen Ihre Meinung.\nWir hören Ihnen zu.",
+    "easy_areas": "Hier sehen Sie die Orte auf einer Karte.\nFür diese Orte gilt der Plan.",
+    "easy_networks": (
+        "Ein Netzwerk ist eine Gruppe.\nIn der Gruppe arbeiten viele zusammen.\n"
+        "Zum Beispiel Vereine und Gemeinden."
+    ),
+    "easy_updates": "Hier lesen Sie Neuigkeiten.",
+    "easy_now_heading": "Das passiert gerade",
+    "easy_phases": "Der Plan hat mehrere Schritte.",
+    "easy_phase_term": "So ein Schritt heißt: {term}.",
+    "easy_phase_now": "Jetzt ist diese Phase: {phase}.",
+    "easy_phase_until": "Die Phase dauert bis zum {date}.",
+    "easy_next_calls": "Das sind die nächsten Termine zum Mit-Machen:",
+    "easy_calls_over": "Alle Termine sind vorbei.\nNeue Termine schreiben wir hier auf.",
+    "easy_calls_none": "Neue Termine zum Mit-Machen schreiben wir hier auf.",
+    "easy_call_format_workshop": "Das ist eine Werkstatt.\nDort arbeiten wir zusammen an Ideen.",
+    "easy_call_format_meeting": "Das ist eine Versammlung.\nDort treffen wir uns und reden miteinander.",
+    "easy_call_format_walk": "Das ist ein Rundgang.\nWir gehen zusammen durch den Ort.",
+    "easy_call_format_survey": "Das ist eine Umfrage.\nSie beantworten Fragen.",
+    "easy_call_format_online": "Das ist ein Termin im Internet.\nSie machen am Computer oder am Handy mit.",
+    "easy_call_format_other": "Das ist ein Termin zum Mit-Machen.",
+    "easy_call_when": "Wann:",
+    "easy_call_where": "Wo:",
+    "easy_call_online": "im Internet",
+    "easy_call_state": "Stand:",
+    "easy_time": "um {time} Uhr",
+    "easy_time_span": "von {start} Uhr bis {end} Uhr",
+    "easy_days_span": "vom {start} bis zum {end}",
+    "easy_deadline_registration": "Bitte melden Sie sich bis zum {date} an.",
+    "easy_deadline_participation": "Sie können bis zum {date} mit-machen.",
+    "easy_call_register": "Hier melden Sie sich an:",
+    "easy_call_take_part": "Hier machen Sie mit:",
+    "easy_call_take_part_link": "Zur Beteiligung im Internet",
+    "easy_call_accessibility": "Hinweis für Menschen mit Behinderung:",
+    "easy_take_part_heading": "So können Sie mit-machen",
+    "easy_take_part": (
+        "Sie können zu einem Treffen kommen.\nOder Sie machen im Internet mit.\n"
+        "Für manche Termine melden Sie sich vorher an.\nDas heißt: Sie sagen vorher Bescheid."
+    ),
+    "easy_all_calls": "Alle Termine stehen auf dieser Seite:",
+    "easy_questions_heading": "Hier bekommen Sie Hilfe",
+    "easy_questions": "Bei Fragen zum Plan melden Sie sich bei:",
+    "easy_questions_site": "Bei Fragen melden Sie sich bei:",
     "easy_mail": "Schreiben Sie eine E-Mail an:",
-    "easy_phone": "Oder rufen Sie uns an:",
+    "easy_phone": "Oder rufen Sie an:",
+    "easy_help": "Wir helfen Ihnen gern.",
+    "easy_navigation_heading": "So finden Sie sich auf der Internet-Seite zurecht",
+    "easy_navigation_menu": (
+        "Oben auf jeder Seite ist ein Menü.\nIm Menü stehen die Teile von der Internet-Seite.\n"
+        "Klicken Sie auf einen Teil.\nDann kommen Sie zu diesem Teil."
+    ),
+    "easy_navigation_phone": (
+        "Auf dem Handy sehen Sie oben links ein Zeichen mit 3 Strichen.\n"
+        "Tippen Sie auf das Zeichen.\nDann sehen Sie das Menü."
+    ),
+    "easy_navigation_search": (
+        "Oben rechts ist die Suche.\nDas Zeichen für die Suche ist eine Lupe.\n"
+        "Schreiben Sie ein Wort in die Suche.\nDann sehen Sie alle Seiten mit diesem Wort."
+    ),
+    "easy_navigation_links": (
+        "Ein Link ist ein Wort in einer anderen Farbe.\nKlicken Sie auf einen Link.\n"
+        "Dann kommen Sie zu einer anderen Seite."
+    ),
+    "easy_navigation_footer": (
+        "Ganz unten auf jeder Seite stehen wichtige Links.\n"
+        "Zum Beispiel ein Link zu dieser Seite in Leichter Sprache."
+    ),
+    "easy_more_heading": "Leichte Sprache und Gebärden-Sprache",
+    "easy_more": "Die wichtigsten Informationen in Leichter Sprache stehen auf dieser Seite.",
+    "easy_sign_term": "{term} ist eine Sprache mit den Händen.",
+    "easy_sign": "Viele Menschen mit Hör-Behinderung sprechen Gebärden-Sprache.",
+    "easy_sign_video": "Wir erklären die Internet-Seite auch in Gebärden-Sprache.\nDas Video finden Sie hier:",
+    "easy_sign_pending": (
+        "Wir machen gerade ein Video in Gebärden-Sprache.\nDas Video kommt dann auf diese Seite:"
+    ),
+    "easy_a11y_heading": "Barriere-Freiheit",
+    "easy_a11y_term": "{term} heißt: Alle Menschen können die Internet-Seite gut benutzen.",
+    "easy_a11y": (
+        "Auch Menschen mit Behinderung.\nWir haben eine Erklärung zur Barriere-Freiheit geschrieben.\n"
+        "In der Erklärung steht:"
+    ),
+    "easy_a11y_partly": "Die Internet-Seite ist zum Teil barriere-frei.",
+    "easy_a11y_documents": "Manche Dokumente zum Herunterladen sind schwer zu benutzen.",
+    "easy_a11y_checked": "Ein Computer-Programm prüft alle Seiten vor jeder Änderung.",
+    "easy_a11y_sign_missing": "Das Video in Gebärden-Sprache fehlt noch.",
+    "easy_a11y_report": (
+        "Vielleicht ist etwas auf der Internet-Seite schwer zu benutzen.\nDann schreiben Sie uns:"
+    ),
+    "easy_a11y_enforcement_term": (
+        "Vielleicht brauchen Sie nach unserer Antwort noch mehr Hilfe.\nDann hilft Ihnen die {term}."
+    ),
+    "easy_a11y_enforcement": "Die Schlichtungs-Stelle hilft bei Streit.\nDie Hilfe ist kostenlos.",
+    "easy_a11y_full": "Die ganze Erklärung in schwerer Sprache finden Sie hier:",
+    # Gebärdensprache (templates/ikep/sign-language.html)
+    "sign_intro": "In diesem Video erklären wir diese Website in Deutscher Gebärdensprache.",
+    "sign_video_label": "Erklärung der Website in Deutscher Gebärdensprache",
+    "sign_no_video_support": "Ihr Browser kann das Video nicht abspielen.",
+    "sign_download": "Video herunterladen",
+    "sign_download_details": "MP4-Datei, {size} MB, Dauer {duration}",
+    "sign_transcript_heading": "Was im Video gesagt wird",
+    "sign_transcript_note": "Der Text des Videos, wie er in den Untertiteln steht:",
+    "sign_pending": (
+        "Eine Erklärung dieser Website in Deutscher Gebärdensprache wird vorbereitet und hier "
+        "veröffentlicht."
+    ),
+    "sign_pending_contact": "Bis dahin beantworten wir Ihre Fragen gern schriftlich. Wenden Sie sich bitte an:",
+    "sign_easy_language": "Eine Erklärung in Leichter Sprache finden Sie hier:",
+    "a11y_limit_sign_language": (
+        "Die nach § 4 BITV 2.0 vorgeschriebene Erklärung dieser Website in Deutscher Gebärdensprache fehlt "
+        "noch; sie wird vorbereitet."
+    ),
     "footer_legal": "Rechtliches",
     "when": "Wann",
     "deadline": "Anmeldung oder Teilnahme bis",
@@ -412,6 +554,8 @@ PLURALS: Final[dict[str, tuple[str, str]]] = {
     "count_projects": ("{count} Schlüsselprojekt", "{count} Schlüsselprojekte"),
     "count_goals": ("{count} Ziel", "{count} Ziele"),
     "count_calls": ("{count} Beteiligungsangebot", "{count} Beteiligungsangebote"),
+    "sign_minutes": ("{count} Minute", "{count} Minuten"),
+    "sign_seconds": ("{count} Sekunde", "{count} Sekunden"),
     "count_processes_in_area": ("{count} Prozess in {area}", "{count} Prozesse in {area}"),
 }
 

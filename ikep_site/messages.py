@@ -238,6 +238,37 @@ MESSAGES: Final = {
         "image: Die Datei '{value}' ist eine Verknüpfung auf eine Datei außerhalb des Ordners content/ und wird "
         "nicht veröffentlicht. Legen Sie das Bild selbst in den Ordner content/."
     ),
+    # The operator's video in German Sign Language (operator.sign_language_video)
+    "sign_video_path": (
+        "{name}: '{value}' ist kein Pfad einer Datei im Ordner content/. Schreiben Sie den Pfad ab content/, "
+        "ohne '../', ohne '/' am Anfang und ohne Internetadresse, zum Beispiel gebaerdensprache/erklaerung.mp4."
+    ),
+    "sign_video_suffix": (
+        "{name}: '{value}' ist keine MP4-Datei. Speichern Sie das Video als .mp4 (H.264): "
+        "dieses Format spielt jeder Browser ab."
+    ),
+    "sign_video_missing": "{name}: Die Datei '{value}' gibt es im Ordner content/ nicht.",
+    "sign_video_outside": (
+        "{name}: Die Datei '{value}' ist eine Verknüpfung auf eine Datei außerhalb des Ordners content/ und wird "
+        "nicht veröffentlicht. Legen Sie das Video selbst in den Ordner content/."
+    ),
+    "sign_video_unreadable": (
+        "{name}: '{value}' ist kein lesbares MP4-Video (seine Länge lässt sich nicht bestimmen). "
+        "Exportieren Sie das Video erneut als MP4 (H.264)."
+    ),
+    "sign_captions_missing": (
+        "{name}: Zum Video gehören Untertitel als WebVTT-Datei mit demselben Namen daneben: '{captions}' fehlt. "
+        "Ohne Untertitel kann, wer keine Gebärdensprache versteht, dem Video nicht folgen."
+    ),
+    "sign_captions_not_utf8": "Die Untertitel-Datei ist nicht als UTF-8 gespeichert. Bitte als UTF-8 speichern.",
+    "sign_captions_not_webvtt": (
+        "Die Untertitel-Datei beginnt nicht mit der Zeile WEBVTT und ist damit keine WebVTT-Datei. "
+        "Exportieren Sie die Untertitel im Format WebVTT (.vtt)."
+    ),
+    "sign_captions_empty": (
+        "Die Untertitel-Datei enthält keinen Untertitel: Jeder Untertitel beginnt mit einer Zeitangabe wie "
+        "00:00:01.000 --> 00:00:04.000, darunter steht sein Text."
+    ),
     "output_collision": (
         "Die Adresse {uri} würde zweimal veröffentlicht: als {first} und als {second}. Nur eines davon kann "
         "dort stehen; benennen Sie eines um."

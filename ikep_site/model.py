@@ -240,6 +240,21 @@ class ProcessProfile:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SignLanguageVideo:
+    """The explanation of the site in German Sign Language (BITV 2.0 § 4), with its captions.
+
+    `video` and `captions` are paths below content/; the transcript is the captions' text, so
+    that what the video says can be read (and found) without playing it.
+    """
+
+    video: str
+    captions: str
+    transcript: tuple[str, ...]
+    size_bytes: int  # BITV 2.0, Anlage 2: the download states its size and its duration
+    duration_seconds: int
+
+
+@dataclass(frozen=True, kw_only=True)
 class Operator:
     """The `operator` plugin option: who publishes the site (legal pages)."""
 
@@ -251,6 +266,7 @@ class Operator:
     privacy_contact: Contact | None = None
     accessibility_contact: Contact | None = None
     enforcement: Contact | None = None
+    sign_language_video: SignLanguageVideo | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -16,10 +16,11 @@ SPECIAL_PAGES: Final = {
     "privacy": "datenschutz.md",
     "accessibility": "barrierefreiheit.md",
     "easy_language": "leichte-sprache.md",
+    "sign_language": "gebaerdensprache.md",  # BITV 2.0 § 4: on every site, with or without the video
     "open_data": "daten/index.md",
 }
 # Kept out of the navigation: they are linked from every page's footer instead.
-FOOTER_ROLES: Final = ("imprint", "privacy", "accessibility")
+FOOTER_ROLES: Final = ("imprint", "privacy", "accessibility", "sign_language")
 # Derived from the registry of kinds (kinds.py).
 KIND_TEMPLATES: Final = kinds.templates()
 NAV_ORDER: Final = kinds.nav_order()

@@ -45,6 +45,7 @@ from ..model import (
 from .frontmatter import compose, decode, split
 from .options import OptionSource
 from .schema import Context, Reference, Values, did_you_mean
+from .signlanguage import load_video
 from .specs import OPERATOR, PROCESS
 from .stray import links_outside, stray_files
 
@@ -542,7 +543,19 @@ class Loader:
             return None
         ctx = Context(path=source.path, first_line=source.first_line, report=self.report)
         values = OPERATOR.convert_values(source.node, ctx, "operator")
-        return Operator(**values.data) if isinstance(values, Values) else None
+        if not isinstance(values, Values):
+            return None
+        if "sign_language_video" in values.data:
+            line = values.line_of("sign_language_video") if source.first_line is not None else None
+            values.data["sign_language_video"] = load_video(
+                self.docs_dir,
+                values.data["sign_language_video"],
+                line,
+                self.report,
+                config=source.path,
+                display_prefix=self.display_prefix,
+            )
+        return Operator(**values.data)
 
     # References ------------------------------------------------------------------------------
 

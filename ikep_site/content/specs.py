@@ -7,8 +7,11 @@ JSON Schema for editors' tools is generated from it.
 from __future__ import annotations
 
 import itertools
+import posixpath
 from datetime import date, datetime
 from typing import Any, Final
+
+from yaml.nodes import Node
 
 from .. import labels
 from ..formatting import format_number
@@ -392,6 +395,34 @@ PROCESS: Final = Record(
     },
     checks=(_phases_in_order,),
 )
+
+
+class VideoPath(Text):
+    """A video file below content/, written from content/: a path, never an address or a way out.
+
+    Whether the file (and its captions beside it) is there the loader checks (content/signlanguage.py).
+    """
+
+    description = "der Pfad einer MP4-Datei im Ordner content/"
+
+    def convert(self, node: Node, ctx: Context, name: str) -> Any:
+        value = super().convert(node, ctx, name)
+        if not isinstance(value, str):
+            return value
+        normal = posixpath.normpath(value)
+        if "\\" in value or "://" in value or value.startswith("/") or normal == ".." or normal.startswith("../"):
+            return ctx.error(node, MESSAGES["sign_video_path"].format(name=name, value=value))
+        if not normal.lower().endswith(".mp4"):
+            return ctx.error(node, MESSAGES["sign_video_suffix"].format(name=name, value=value))
+        return normal
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": VIDEO_PATH_PATTERN}
+
+
+# No leading "/", no "..", no backslash, no scheme; ends in .mp4 (in any case).
+VIDEO_PATH_PATTERN: Final = r"^(?!/)(?!.*\.\.)(?!.*://)[^\\]+\.[mM][pP]4$"
+
 OPERATOR: Final = Record(
     {
         "name": Field(Text(), required=True, help="Name der Behörde"),
@@ -402,5 +433,10 @@ OPERATOR: Final = Record(
         "privacy_contact": Field(CONTACT, help="Datenschutzbeauftragte Stelle"),
         "accessibility_contact": Field(CONTACT, help="Kontakt für Rückmeldungen zur Barrierefreiheit"),
         "enforcement": Field(CONTACT_WITH_URL, help="Durchsetzungs- und Schlichtungsstelle"),
+        "sign_language_video": Field(
+            VideoPath(),
+            help="Video in Deutscher Gebärdensprache (BITV 2.0 § 4) im Ordner content/, "
+            "die Untertitel als .vtt mit demselben Namen daneben",
+        ),
     },
 )
