@@ -45,7 +45,7 @@ TRICKY = 'Radweg "Lautertal" </script><b>&amp; l\'Été ✓ \u2028'
 
 
 def _views() -> list[MapView]:
-    layer = GeoLayer(url="../geo/kreise.geojson", key="ARS", members=("07233", "07111"))
+    layer = GeoLayer(url="../geo/kreise.geojson", key="ARS", members=("07233", "07111"), numbered=True)
     outline = GeoLayer(
         url="../geo/kreise.geojson", key="AGS", members=(), label=TRICKY, link="../raeume/x/", style="outline"
     )
@@ -102,6 +102,7 @@ def _folium_canvas_and_script(view: MapView, figure_id: str) -> tuple[str, str]:
             "label": layer.label,
             "link": layer.link,
             "style": layer.style,
+            "numbered": layer.numbered,
         }
         folium_map.add_child(Call("addGeoJson", options))
     for marker in view.markers:

@@ -196,3 +196,21 @@ def test_output_is_deterministic() -> None:
 def test_width_sets_the_view_box() -> None:
     _, _, width, _ = view_box(ET.fromstring(render(width=320)))
     assert width == 320
+
+
+def test_names_sit_on_shapes_they_fit_and_are_escaped() -> None:
+    def square(name: str, west: float, size: float) -> dict[str, object]:
+        ring = [[west, 49.5], [west + size, 49.5], [west + size, 49.5 + size], [west, 49.5 + size], [west, 49.5]]
+        return {"type": "Feature", "properties": {"GEN": name}, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+    hostile = "<b>Groß & Klein</b>"
+    collection = {"type": "FeatureCollection", "features": [square(hostile, 7.0, 0.5), square("Winzigdorf", 7.5, 0.03)]}
+    features = parse_feature_collection(collection)
+    svg = area_svg(features, svg_id="n", title="Karte", description="Zwei Gebiete")
+    root = ET.fromstring(svg)
+    names = root.find(".//{http://www.w3.org/2000/svg}g[@class='ikep-map__names']")
+    assert names is not None and [text.text for text in names] == [hostile]  # the tiny one has no room
+    assert "<b>" not in svg and "&lt;b&gt;Groß &amp; Klein&lt;/b&gt;" in svg
+    numbered = ET.fromstring(area_svg(features, svg_id="n", title="Karte", description="Zwei", numbered=True))
+    numbers = numbered.find(".//{http://www.w3.org/2000/svg}g[@class='ikep-map__names']")
+    assert numbers is not None and [text.text for text in numbers] == ["1", "2"]

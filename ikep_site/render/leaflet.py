@@ -97,6 +97,7 @@ def _layer_options(layer: GeoLayer) -> dict[str, object]:
         "label": layer.label,
         "link": layer.link,
         "style": layer.style,
+        "numbered": layer.numbered,
     }
 
 

@@ -37,6 +37,7 @@ class GeoLayer:
     label: str | None = None  # one tooltip for the whole layer (an area's title)
     link: str | None = None  # where a click or Enter leads
     style: str = "members"  # members | area | outline | context
+    numbered: bool = False  # each shape labelled with its place in `members`, from 1 (the list is the legend)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,11 @@ equirectangularly with longitudes shrunk by the cosine of the mean latitude, so 
 their proportions at German latitudes. Sizes are viewBox units and the element is `width="100%"`
 without a height, so it scales to a phone's width.
 
-The member list beside the map is the text alternative; the SVG itself is one image
-(`role="img"`) named by its `<title>` and `<desc>`. Every text may come from data files or editors,
+Each shape carries its name as the shape's `<title>`, and on the map either its number in the
+member list beside the map (an area's map: the list is its legend) or its name where the name
+fits inside it (an overview), so the map speaks without a background, also on paper. The member
+list beside the map is the text alternative; the SVG itself is one image (`role="img"`) named by its
+`<title>` and `<desc>`. Every text may come from data files or editors,
 so all of it goes through `markupsafe.escape`. Colours are presentation attributes (a strict
 Content Security Policy blocks `style` attributes); the theme can restyle the `ikep-map__*`
 classes.
@@ -36,6 +39,9 @@ MARKER_COLOR: Final = "#b02a1f"
 _MARGIN_SHARE: Final = 0.02  # of the width, on every side, so outer borders are not clipped
 _MARKER_RADIUS_SHARE: Final = 1 / 90  # of the width: about 4 px on a 375 px phone
 _TENTHS: Final = 10  # coordinates are written with one decimal of viewBox units
+_NAME_SIZE_SHARE: Final = 1 / 32  # of the width: 20 units at 640, 11 px on a phone, 21 px at 680 px
+_NAME_CHAR_WIDTH: Final = 0.56  # of the font size, a generous average for a sans-serif name
+NAME_COLOR: Final = "#1f2a33"  # 13:1 on the fill, with a white halo against the borders
 
 
 class Marker(NamedTuple):
@@ -77,6 +83,7 @@ def area_svg(
     label_property: str = "GEN",
     markers: Sequence[tuple[float, float, str]] = (),
     width: int = 640,
+    numbered: bool = False,
 ) -> str:
     """The member shapes (and markers) as an inline `<svg>` element.
 
@@ -84,11 +91,12 @@ def area_svg(
     ASCII letters, digits, `-` and `_` become `-`, because `aria-labelledby` is a space-separated
     list of ids. `markers` are `(lon, lat, label)`; the view is fitted to the shapes only, so a
     mistyped location cannot shrink the area to a dot; markers outside the view are left out (the
-    caller warns about locations outside the area). Without features there is nothing to fit:
+    caller warns about locations outside the area). `numbered` puts each shape's number (its place
+    in `features`, from 1) on it instead of its name. Without features there is nothing to fit:
     `GeometryError("geometry_empty")`.
     """
     base_id = _safe_id(svg_id)
-    frame, shapes = _drawn(features, width, label_property)
+    frame, shapes = _drawn(features, width, label_property, numbered)
     parts = [
         _svg_open(base_id, frame),
         f'<title id="{_text(base_id)}-title">{_text(title)}</title>',
@@ -107,12 +115,14 @@ _DRAWN: dict[tuple[object, ...], tuple[tuple[Feature, ...], _Frame, str]] = {}
 _DRAWN_LIMIT: Final = 256
 
 
-def _drawn(features: Sequence[Feature], width: int, label_property: str) -> tuple[_Frame, str]:
-    key = (width, label_property, *map(id, features))
+def _drawn(features: Sequence[Feature], width: int, label_property: str, numbered: bool) -> tuple[_Frame, str]:
+    key = (width, label_property, numbered, *map(id, features))
     entry = _DRAWN.get(key)
     if entry is None:
         frame = _frame(features, width)
-        shapes = "\n".join(_shapes(frame, features, label_property))
+        shapes = "\n".join(
+            [*_shapes(frame, features, label_property), *_names(frame, features, label_property, numbered)]
+        )
         if len(_DRAWN) >= _DRAWN_LIMIT:
             _DRAWN.clear()
         entry = _DRAWN[key] = (tuple(features), frame, shapes)
@@ -157,6 +167,81 @@ def _shapes(frame: _Frame, features: Sequence[Feature], label_property: str) -> 
             f"<title>{_text(name)}</title></path>"
         )
     yield "</g>"
+
+
+def _names(frame: _Frame, features: Sequence[Feature], label_property: str, numbered: bool) -> Iterator[str]:
+    """The number or name of each shape on it, where it fits inside its largest part and meets no other.
+
+    One that does not fit is left out (the shape's `<title>` and the member list still name it),
+    rather than covering a neighbour.
+    """
+    size = frame.width * _NAME_SIZE_SHARE
+    placed: list[tuple[float, float, float, float]] = []
+    labels: list[str] = []
+    for number, feature in enumerate(features, start=1):
+        name = str(number) if numbered else feature.label(label_property).strip()
+        spot = _label_spot(frame, feature)
+        if not name or spot is None:
+            continue
+        (x, y), (box_width, box_height) = spot
+        half_width = len(name) * size * _NAME_CHAR_WIDTH / 2
+        if 2 * half_width > box_width * 0.9 or size * (0.8 if numbered else 1.2) > box_height:
+            continue
+        box = (x - half_width, y - size * 0.6, x + half_width, y + size * 0.6)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+            continue
+        placed.append(box)
+        labels.append(f'<text x="{_n(x)}" y="{_n(y)}" dy=".35em">{_text(name)}</text>')
+    if not labels:
+        return
+    yield (
+        f'<g class="ikep-map__names" font-size="{_n(size)}" text-anchor="middle" fill="{NAME_COLOR}"'
+        ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke" aria-hidden="true">'
+    )
+    yield from labels
+    yield "</g>"
+
+
+def _label_spot(frame: _Frame, feature: Feature) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Where a name goes: the centroid of the largest part's outline, with that part's box size.
+
+    None when the centroid lies outside the part (a crescent), where a name would mislead.
+    """
+    best: tuple[float, list[tuple[float, float]]] | None = None
+    for polygon in feature.polygons:
+        if not polygon:
+            continue
+        points = [_units(frame.project(lon, lat)) for lon, lat in polygon[0]]
+        area = _ring_area(points)
+        if best is None or abs(area) > abs(best[0]):
+            best = (area, points)
+    if best is None or best[0] == 0:
+        return None
+    area, points = best
+    cx = sum((a[0] + b[0]) * (a[0] * b[1] - b[0] * a[1]) for a, b in itertools.pairwise(points)) / (6 * area)
+    cy = sum((a[1] + b[1]) * (a[0] * b[1] - b[0] * a[1]) for a, b in itertools.pairwise(points)) / (6 * area)
+    if not _inside(points, cx, cy):
+        return None
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (cx, cy), (max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _units(point: tuple[int, int]) -> tuple[float, float]:
+    return (point[0] / _TENTHS, point[1] / _TENTHS)
+
+
+def _ring_area(points: Sequence[tuple[float, float]]) -> float:
+    """Signed area (shoelace) of a closed ring, first point repeated at the end."""
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in itertools.pairwise(points)) / 2
+
+
+def _inside(points: Sequence[tuple[float, float]], x: float, y: float) -> bool:
+    """Even-odd test of a point against a closed ring."""
+    inside = False
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
 
 
 def _path(frame: _Frame, rings: Sequence[Ring]) -> str:

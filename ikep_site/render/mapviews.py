@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..derive import Relations
 from ..geometry import Feature, bounds, contains, select, to_geojson
@@ -115,6 +115,9 @@ class MapViews:
             return ""
         markers = self._markers(self._projects_in(area, features))
         names = ", ".join(area.member_names)
+        # Each shape shows its number in the member list below the map (area.html), its legend;
+        # the names themselves do not fit into shapes at a phone's width.
+        numbered = len(features) > 1 and len(features) == len(area.member_names)
         view = MapView(
             map_id=f"karte-{area.id}",
             title=area.title,
@@ -127,9 +130,10 @@ class MapViews:
                     title=area.title, members=plural(len(features), "count_areas_dative"), names=names
                 ),
                 markers=[(marker.lon, marker.lat, marker.label) for marker in markers],
+                numbered=numbered,
             ),
             tiles=self.tiles,
-            layers=(self._layer(area, style="members"),),
+            layers=(replace(self._layer(area, style="members"), numbered=numbered),),
             markers=tuple(markers),
             attributions=self._attributions([area]),
             links=tuple((marker.label, marker.link) for marker in markers if marker.link),

@@ -46,6 +46,15 @@
     });
   }
 
+  // A hover name for a shape whose tooltip is its number: an SVG title, set as text.
+  function nameShape(shape, label) {
+    var element = shape.getElement && shape.getElement();
+    if (!element || !label || element.querySelector("title")) return;
+    var title = document.createElementNS("http://www.w3.org/2000/svg", "title");
+    title.textContent = label;
+    element.appendChild(title);
+  }
+
   function addTiles(entry) {
     if (entry.tiles) return;
     entry.tiles = L.tileLayer(entry.options.url, {
@@ -102,7 +111,20 @@
           style: STYLES[options.style] || STYLES.members,
           onEachFeature: function (feature, shape) {
             var label = options.label || String((feature.properties || {})[options.labelProperty] || "");
-            if (label) shape.bindTooltip(textNode(label), { sticky: true });
+            if (options.numbered) {
+              // The shape's number in the member list below the map, which is its legend; the
+              // name itself shows on hover and is the shape's accessible name.
+              var number = options.members.indexOf(String((feature.properties || {})[options.key])) + 1;
+              if (number > 0) {
+                shape.bindTooltip(textNode(String(number)), {
+                  permanent: true, direction: "center", className: "ikep-map__number", interactive: false
+                });
+                if (label) label = number + ". " + label;
+              }
+              shape.on("add", function () { nameShape(shape, label); });
+            } else if (label) {
+              shape.bindTooltip(textNode(label), { sticky: true });
+            }
             if (options.link) shape.on("click", function () { go(options.link); });
             shape.on("add", function () { makeReachable(shape, label, options.link); });
           }
