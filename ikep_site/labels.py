@@ -507,6 +507,8 @@ LABELS: Final = {
         "noch; sie wird vorbereitet."
     ),
     "footer_legal": "Rechtliches",
+    "search_dialog": "Suche auf dieser Website",
+    "print_as_of": "Stand: {date}",
     "when": "Wann",
     "deadline": "Anmeldung oder Teilnahme bis",
     # What a call's deadline ends (derive.call_deadline), and what the page says once it passed.

@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
+import subprocess
+import xml.etree.ElementTree as ET
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
 import material
 import pytest
 from browser_support import CHROMIUM, LAUNCH_ARGS, serve
-from conftest import ROOT, Build
+from conftest import GOAL, ROOT, Build, project, run_build, write_site
 from playwright.async_api import Page, async_playwright
+
+from ikep_site.formatting import BERLIN, format_date
 
 PREFIX = "/kreisentwicklung/"
 SITE_URL = "https://example.org/kreisentwicklung/"
@@ -120,3 +126,251 @@ def test_the_editor_guide_is_no_tab_but_still_published(demo_build: Build) -> No
     assert "Für Redaktionen" in guide
     # Its own pages keep linking each other.
     assert re.search(r'href="schritt-fuer-schritt/"', guide)
+
+
+def test_the_search_dialog_has_a_name(demo_build: Build) -> None:
+    assert re.search(
+        r'<div class="md-search"[^>]*role="dialog"[^>]*aria-label="Suche auf dieser Website"', demo_build.page("")
+    )
+
+
+def test_the_search_partial_is_materials_own_but_for_the_dialog_name() -> None:
+    """Guard: after a Material update the partial must be taken again from the new theme."""
+    theme = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+    ours = (ROOT / "ikep_site" / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+    without_comments = re.sub(r"\{#-.*?-#\}\n", "", ours, flags=re.DOTALL)
+    named = re.sub(r' aria-label="\{\{ ikep_search_label[^"]*"', "", without_comments, count=1)
+    assert named == re.sub(r"\{#-.*?-#\}\n", "", theme, flags=re.DOTALL)
+
+
+# --- Print ---------------------------------------------------------------------------------------
+
+PRINT_CHECKS = """() => {
+  const shown = (selector) => [...document.querySelectorAll(selector)].some(
+    (el) => el.checkVisibility() && el.getBoundingClientRect().height > 0);
+  return {
+    table: shown('details.ikep-indicator__data table'),
+    printLine: shown('.ikep-print-line'),
+    printText: (document.querySelector('.ikep-print-line') || {}).textContent || '',
+    staticMap: shown('.ikep-map__static svg'),
+    canvas: shown('.ikep-map__canvas'),
+    consent: shown('.ikep-map__consent'),
+    zoom: shown('.leaflet-control-zoom'),
+    checkbox: shown('input[type=checkbox]:not(.md-toggle)'),
+    filter: shown('form.ikep-filter'),
+  };
+}"""
+
+
+async def _looks(base_url: str, paths: list[str], media: str) -> dict[str, dict[str, object]]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            page = await browser.new_page()
+            looks: dict[str, dict[str, object]] = {}
+            for path in paths:
+                await page.goto(base_url + path)
+                await page.wait_for_load_state("load")
+                await page.emulate_media(media=media)  # type: ignore[arg-type]
+                looks[path] = await page.evaluate(PRINT_CHECKS)
+            if media == "screen":
+                # Where CSS cannot open <details>, ikep.js does before printing, and folds them afterwards.
+                await page.goto(base_url + "ziele/ortskerne-beleben/")
+                await page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+                looks["beforeprint"] = {"open": await page.evaluate("() => document.querySelector('details').open")}
+                await page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+                looks["afterprint"] = {"open": await page.evaluate("() => document.querySelector('details').open")}
+            return looks
+        finally:
+            await browser.close()
+
+
+# media -> page -> what is seen there
+Looks = dict[str, dict[str, dict[str, object]]]
+PRINTED = ["ziele/ortskerne-beleben/", "raeume/vg-weilerbach/", "projekte/"]
+
+
+@pytest.fixture(scope="module")
+def printed(demo_build: Build) -> Looks:
+    assert demo_build.returncode == 0, demo_build.output
+    with serve(demo_build.site, PREFIX) as base_url:
+        return {media: asyncio.run(_looks(base_url, PRINTED, media)) for media in ("screen", "print")}
+
+
+def test_on_screen_tables_are_folded_and_the_map_is_interactive(
+    printed: Looks,
+) -> None:
+    screen = printed["screen"]
+    assert not screen["ziele/ortskerne-beleben/"]["table"]
+    assert screen["raeume/vg-weilerbach/"]["canvas"] and not screen["raeume/vg-weilerbach/"]["staticMap"]
+    assert screen["projekte/"]["filter"]
+    assert not any(look["printLine"] for path, look in screen.items() if path in PRINTED)
+    assert screen["beforeprint"]["open"] is True and screen["afterprint"]["open"] is False
+
+
+def test_on_paper_tables_open_map_as_shapes_no_controls(printed: Looks) -> None:
+    paper = printed["print"]
+    assert paper["ziele/ortskerne-beleben/"]["table"]
+    area = paper["raeume/vg-weilerbach/"]
+    assert area["staticMap"] and not area["canvas"] and not area["zoom"] and not area["consent"]
+    assert not area["checkbox"]
+    assert not paper["projekte/"]["filter"]
+
+
+def test_on_paper_the_site_address_and_build_date(printed: Looks) -> None:
+    look = printed["print"]["projekte/"]
+    assert look["printLine"]
+    assert look["printText"] == (
+        "Kreisentwicklung Landkreis Kaiserslautern (fiktives Beispiel) · "
+        f"{SITE_URL}projekte/ · Stand: {format_date(datetime.now(tz=BERLIN).date())}"
+    )  # the demo sets no build_date: the build's day in Berlin, German
+
+
+# --- Sharing and crawling ------------------------------------------------------------------------
+
+
+class _Meta(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.properties: dict[str, str] = {}
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "meta" and (values.get("property") or "").startswith("og:"):
+            self.properties[values["property"] or ""] = values.get("content") or ""
+        self._in_title = tag == "title" and not self.title
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+
+def _meta(html: str) -> _Meta:
+    meta = _Meta()
+    meta.feed(html)
+    return meta
+
+
+SITE_NAME = "Kreisentwicklung Landkreis Kaiserslautern (fiktives Beispiel)"
+
+
+def test_every_page_has_open_graph_tags(demo_build: Build) -> None:
+    pages = [p for p in demo_build.site.rglob("index.html") if "search" not in p.parts]
+    assert len(pages) > 40
+    for path in pages:
+        og = _meta(path.read_text(encoding="utf-8")).properties
+        where = path.relative_to(demo_build.site).as_posix()
+        for key in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
+            assert og.get(key), f"{where}: {key} missing in {og}"
+        assert og["og:locale"] == "de_DE", where
+        assert og["og:url"] == SITE_URL + where.removesuffix("index.html"), where
+        assert og["og:site_name"] == SITE_NAME
+    project = _meta(demo_build.page("projekte/dorfladen-mehlbach/")).properties
+    assert project["og:type"] == "article" and project["og:title"] == "Dorfladen Mehlbach"
+    assert project["og:description"].startswith("Ein genossenschaftlicher Dorfladen")
+    assert _meta(demo_build.page("ziele/")).properties["og:type"] == "website"
+
+
+def test_the_home_page_title_names_the_site_once(demo_build: Build) -> None:
+    home = _meta(demo_build.page(""))
+    assert home.title == SITE_NAME
+    assert home.properties["og:title"] == SITE_NAME
+    # Other pages keep "page - site".
+    assert _meta(demo_build.page("ziele/")).title == f"Ziele - {SITE_NAME}"
+
+
+# The picture needs only to exist for these tests.
+PNG = b"\x89PNG\r\n\x1a\n"
+SHARED_PROJECT = """---
+title: Laden <Mitte> & "Café"
+summary: Ein Laden mit <b>Café</b> & Treffpunkt.
+status: in_progress
+goals: [ortskerne-beleben]
+updated: 2025-03-01
+image: bilder/laden mitte.png
+image_alt: Der Laden von außen
+---
+Beschreibung.
+"""
+
+
+@pytest.fixture(scope="module")
+def shared_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A site in its own Git repository: one page dated by its last commit, one by `updated`."""
+    root = write_site(
+        tmp_path_factory.mktemp("shared"),
+        {
+            "ziele/ortskerne-beleben.md": GOAL,
+            "projekte/laden.md": SHARED_PROJECT,
+            "projekte/ohne-datum.md": project("Ohne Datum"),
+            "bilder/laden mitte.png": PNG,
+            "info.md": "---\ntitle: Info\nsummary: Was hier steht.\n---\n# Info\n\nText.\n",
+        },
+    )
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2024-05-06T12:00:00+02:00",
+        "GIT_COMMITTER_DATE": "2024-05-06T12:00:00+02:00",
+    }
+    git = ["git", "-c", "user.name=Redaktion", "-c", "user.email=redaktion@example.org", "-c", "commit.gpgsign=false"]
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Inhalte"]):
+        subprocess.run([*git, *command], cwd=root, env=env, check=True, capture_output=True)
+    build = run_build(root, strict=True)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_open_graph_of_an_entity_escaped_with_its_image(shared_site: Build) -> None:
+    html = shared_site.page("projekte/laden/")
+    og = _meta(html).properties
+    assert og["og:title"] == 'Laden <Mitte> & "Café"'
+    assert og["og:description"] == "Ein Laden mit <b>Café</b> & Treffpunkt."
+    assert og["og:image"] == "https://example.org/test/bilder/laden%20mitte.png"
+    assert og["og:image:alt"] == "Der Laden von außen"
+    assert og["og:type"] == "article"
+    assert "<b>Café</b>" not in html.split("</head>", 1)[0]  # escaped in the <head>
+    assert _meta(shared_site.page("info/")).properties["og:description"] == "Was hier steht."
+
+
+def _lastmod(site: Path) -> dict[str, str | None]:
+    tree = ET.parse(site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return {
+        (url.findtext("s:loc", namespaces=ns) or ""): url.findtext("s:lastmod", namespaces=ns)
+        for url in tree.getroot().findall("s:url", ns)
+    }
+
+
+def test_sitemap_dates_come_from_the_content_not_the_build(shared_site: Build) -> None:
+    dates = _lastmod(shared_site.site)
+    base = "https://example.org/test/"
+    assert dates[base + "projekte/laden/"] == "2025-03-01"  # its `updated`
+    assert dates[base + "projekte/ohne-datum/"] == "2024-05-06"  # its last commit
+    assert dates[base + "info/"] == "2024-05-06"
+    # A generated page shows the content: the newest change of it.
+    assert dates[base + "projekte/"] == "2024-05-06"
+    today = datetime.now(tz=BERLIN).date().isoformat()
+    assert today not in dates.values(), dates
+
+
+def test_sitemap_without_git_has_no_invented_dates(tmp_path: Path) -> None:
+    root = write_site(
+        tmp_path,
+        {"ziele/ortskerne-beleben.md": GOAL, "projekte/laden.md": SHARED_PROJECT, "bilder/laden mitte.png": PNG},
+    )
+    build = run_build(root, strict=True)
+    assert build.returncode == 0, build.output
+    dates = _lastmod(build.site)
+    assert dates["https://example.org/test/projekte/laden/"] == "2025-03-01"
+    assert dates["https://example.org/test/ziele/ortskerne-beleben/"] is None
+
+
+def test_a_site_without_any_date_builds_without_lastmod(tmp_path: Path) -> None:
+    build = run_build(write_site(tmp_path, {"ziele/ortskerne-beleben.md": GOAL}), strict=True)
+    assert build.returncode == 0, build.output
+    assert set(_lastmod(build.site).values()) == {None}

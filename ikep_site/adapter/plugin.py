@@ -34,7 +34,7 @@ from . import files as build_files
 from .assets import add_to_theme, with_map_scripts
 from .budget import PageBudget
 from .config import IkepConfig, build_date, checked_options, config_dir, site_url
-from .frame import PageHead, add_footer_links
+from .frame import PageHead, add_footer_links, page_head
 from .loading import load_content
 from .markdown import prepared_markdown
 from .nav import pruned
@@ -118,8 +118,10 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Footer links to the legal pages; what every page's <head> gets."""
-        self.head = PageHead(self.result.site if self.result is not None else None)
+        """Footer links to the legal pages; what every page's <head> gets; each page's sitemap date."""
+        site = self.result.site if self.result is not None else None
+        file_dates = self.renderer.file_dates if self.renderer is not None else {}
+        self.head = page_head(env, site, config, files, self.today, self.plans, file_dates)
         add_footer_links(env, files, config.use_directory_urls)
         return env
 

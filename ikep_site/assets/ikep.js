@@ -83,6 +83,20 @@
     });
   }
 
+  /* Paper: folded value tables print open also where CSS cannot open them (no ::details-content,
+     see ikep-print.css); afterwards each is folded again as the reader left it. */
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      openedForPrint.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (details) { details.open = false; });
+    openedForPrint = [];
+  });
+
   function init() {
     document.querySelectorAll("form[data-ikep-filter]").forEach(setUp);
     updateCalls();
