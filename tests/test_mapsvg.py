@@ -214,3 +214,22 @@ def test_names_sit_on_shapes_they_fit_and_are_escaped() -> None:
     numbered = ET.fromstring(area_svg(features, svg_id="n", title="Karte", description="Zwei", numbered=True))
     numbers = numbered.find(".//{http://www.w3.org/2000/svg}g[@class='ikep-map__names']")
     assert numbers is not None and [text.text for text in numbers] == ["1", "2"]
+
+
+def test_no_name_in_a_hole() -> None:
+    """A Kreis around its kreisfreie Stadt: its centroid lies in the hole, where the name would mislead."""
+    outer = [[7.0, 49.0], [8.0, 49.0], [8.0, 49.6], [7.0, 49.6], [7.0, 49.0]]
+    hole = [[7.2, 49.1], [7.2, 49.5], [7.8, 49.5], [7.8, 49.1], [7.2, 49.1]]
+    ring = {
+        "type": "Feature",
+        "properties": {"GEN": "Landkreis"},
+        "geometry": {"type": "Polygon", "coordinates": [outer, hole]},
+    }
+    svg = area_svg(
+        parse_feature_collection({"type": "FeatureCollection", "features": [ring]}),
+        svg_id="h",
+        title="K",
+        description="K",
+    )
+    assert "ikep-map__names" not in svg
+    assert "<title>Landkreis</title>" in svg  # the shape still carries its name

@@ -27,7 +27,7 @@ from typing import Final, NamedTuple
 
 from markupsafe import escape
 
-from ..geometry import Feature, Ring, bounds
+from ..geometry import Feature, Polygon, Ring, bounds
 
 SVG_NS: Final = "http://www.w3.org/2000/svg"
 
@@ -205,22 +205,25 @@ def _names(frame: _Frame, features: Sequence[Feature], label_property: str, numb
 def _label_spot(frame: _Frame, feature: Feature) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """Where a name goes: the centroid of the largest part's outline, with that part's box size.
 
-    None when the centroid lies outside the part (a crescent), where a name would mislead.
+    None when the centroid lies outside the part (a crescent) or in one of its holes, where a
+    name would mislead.
     """
-    best: tuple[float, list[tuple[float, float]]] | None = None
+    best: tuple[float, list[tuple[float, float]], Polygon] | None = None
     for polygon in feature.polygons:
         if not polygon:
             continue
         points = [_units(frame.project(lon, lat)) for lon, lat in polygon[0]]
         area = _ring_area(points)
         if best is None or abs(area) > abs(best[0]):
-            best = (area, points)
+            best = (area, points, polygon)
     if best is None or best[0] == 0:
         return None
-    area, points = best
+    area, points, polygon = best
     cx = sum((a[0] + b[0]) * (a[0] * b[1] - b[0] * a[1]) for a, b in itertools.pairwise(points)) / (6 * area)
     cy = sum((a[1] + b[1]) * (a[0] * b[1] - b[0] * a[1]) for a, b in itertools.pairwise(points)) / (6 * area)
-    if not _inside(points, cx, cy):
+    holes = ([_units(frame.project(lon, lat)) for lon, lat in ring] for ring in polygon[1:])
+    # Outside the outline or in a hole (a Kreis around its kreisfreie Stadt): no name.
+    if not _inside(points, cx, cy) or any(_inside(hole, cx, cy) for hole in holes):
         return None
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     return (cx, cy), (max(xs) - min(xs), max(ys) - min(ys))
