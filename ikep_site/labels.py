@@ -493,7 +493,7 @@ LABELS: Final = {
     "sign_video_label": "Erklärung der Website in Deutscher Gebärdensprache",
     "sign_no_video_support": "Ihr Browser kann das Video nicht abspielen.",
     "sign_download": "Video herunterladen",
-    "sign_download_details": "MP4-Datei, {size} MB, Dauer {duration}",
+    "sign_download_details": "MP4-Datei, {size}, Dauer {duration}",
     "sign_transcript_heading": "Was im Video gesagt wird",
     "sign_transcript_note": "Der Text des Videos, wie er in den Untertiteln steht:",
     "sign_pending": (

@@ -239,7 +239,7 @@ def test_the_video_is_shown_with_captions_download_and_transcript(video: Build) 
     assert '<track kind="captions" srclang="de" label="Deutsch" src="erklaerung.vtt" default>' in page
     # BITV 2.0, Anlage 2: the film as a download, with its size and its duration.
     assert '<a href="erklaerung.mp4" download>' in page
-    assert "MP4-Datei, 0,0 MB, Dauer 2 Minuten 5 Sekunden" in page
+    assert "MP4-Datei, 5 KB, Dauer 2 Minuten 5 Sekunden" in page
     transcript = page[page.index('class="ikep-sign-transcript"') :]
     assert "<p>Willkommen auf der Seite zur Kreisentwicklung.</p>" in transcript
     # Markup of a cue is left out, its entities read as the characters they stand for (escaped once).
