@@ -374,3 +374,55 @@ def test_a_site_without_any_date_builds_without_lastmod(tmp_path: Path) -> None:
     build = run_build(write_site(tmp_path, {"ziele/ortskerne-beleben.md": GOAL}), strict=True)
     assert build.returncode == 0, build.output
     assert set(_lastmod(build.site).values()) == {None}
+
+
+# --- Phones --------------------------------------------------------------------------------------
+
+PHONE_CHECKS = """() => {
+  const heading = document.querySelector('h1');
+  const text = heading.firstChild;
+  const at = text.textContent.indexOf('Kreisentwicklungskonzept');
+  let wordLines = 0;
+  if (at >= 0) {
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 'Kreisentwicklungskonzept'.length);
+    wordLines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  }
+  const wrap = document.querySelector('.ikep-table-wrap');
+  return {
+    wordLines,
+    pageWidth: document.documentElement.scrollWidth,
+    tableCut: wrap ? wrap.scrollWidth > wrap.clientWidth : null,
+  };
+}"""
+
+
+async def _phone(base_url: str, paths: list[str]) -> dict[str, dict[str, object]]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            page = await browser.new_page(viewport={"width": 375, "height": 800})
+            looks = {}
+            for path in paths:
+                await page.goto(base_url + path)
+                looks[path] = await page.evaluate(PHONE_CHECKS)
+            return looks
+        finally:
+            await browser.close()
+
+
+@pytest.fixture(scope="module")
+def on_a_phone(demo_build: Build) -> dict[str, dict[str, object]]:
+    with serve(demo_build.site, PREFIX) as base_url:
+        return asyncio.run(_phone(base_url, ["prozess/", "netzwerke/dorflaeden/"]))
+
+
+def test_a_long_word_in_a_heading_stays_whole_on_a_phone(on_a_phone: dict[str, dict[str, object]]) -> None:
+    assert on_a_phone["prozess/"]["wordLines"] == 1, on_a_phone
+
+
+def test_the_members_table_fits_a_phone(on_a_phone: dict[str, dict[str, object]], demo_build: Build) -> None:
+    look = on_a_phone["netzwerke/dorflaeden/"]
+    assert look["tableCut"] is False and look["pageWidth"] == 375, look
+    assert '<td data-label="Art">' in demo_build.page("netzwerke/dorflaeden/")
