@@ -279,7 +279,7 @@ def test_init_config_is_what_the_contract_asks(new_site: Path) -> None:
     assert config["theme"]["language"] == "de"
     assert config["theme"]["font"] is False
     assert config["theme"]["palette"]
-    assert config["plugins"][0] == {"search": {"lang": "de"}}
+    assert config["plugins"][0] == {"search": {"lang": "de", "pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}
     options = config["plugins"][1]["ikep"]
     assert options["process"]["area"] == "prozessgebiet"
     assert "example.org" in options["operator"]["email"]

@@ -20,10 +20,13 @@ from pathlib import Path
 
 import material
 import pytest
+import yaml
 from browser_support import CHROMIUM, LAUNCH_ARGS, serve
+from click.testing import CliRunner
 from conftest import GOAL, ROOT, Build, project, run_build, write_site
 from playwright.async_api import Page, async_playwright
 
+from ikep_site.cli import main
 from ikep_site.formatting import BERLIN, format_date
 
 PREFIX = "/kreisentwicklung/"
@@ -426,3 +429,20 @@ def test_the_members_table_fits_a_phone(on_a_phone: dict[str, dict[str, object]]
     look = on_a_phone["netzwerke/dorflaeden/"]
     assert look["tableCut"] is False and look["pageWidth"] == 375, look
     assert '<td data-label="Art">' in demo_build.page("netzwerke/dorflaeden/")
+
+
+# --- A site `ikep init` makes ---------------------------------------------------------------------
+
+
+def test_a_new_site_searches_german_stems_and_shares(tmp_path: Path) -> None:
+    root = tmp_path / "website"
+    result = CliRunner().invoke(main, ["init", str(root)])
+    assert result.exit_code == 0, result.output
+    build = run_build(root, strict=True)
+    assert build.returncode == 0, build.output
+    index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    assert "lunr.de.stemmer(new lunr.Token" in (build.site / LUNR_DE).read_text(encoding="utf-8")
+    home = _meta(build.page(""))
+    assert home.properties["og:locale"] == "de_DE" and home.properties["og:url"] == "https://example.org/"
+    assert home.title == yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
