@@ -446,3 +446,17 @@ def test_a_new_site_searches_german_stems_and_shares(tmp_path: Path) -> None:
     home = _meta(build.page(""))
     assert home.properties["og:locale"] == "de_DE" and home.properties["og:url"] == "https://example.org/"
     assert home.title == yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+
+
+def test_the_toc_partial_is_materials_own_but_for_pages_out_of_the_navigation(demo_build: Build) -> None:
+    theme = (Path(material.__file__).parent / "templates" / "partials" / "toc.html").read_text(encoding="utf-8")
+    ours = (ROOT / "ikep_site" / "templates" / "partials" / "toc.html").read_text(encoding="utf-8")
+    ours = re.sub(r"\{#-.*?-#\}\n", "", ours, flags=re.DOTALL)
+    ours = ours.replace('{% if page in nav.pages %} for="__toc"{% endif %}', ' for="__toc"')
+    assert ours == re.sub(r"\{#-.*?-#\}\n", "", theme, flags=re.DOTALL)
+    # The guide (not in the navigation) has a table of contents but no switch for it, so no label for one.
+    guide = demo_build.page("redaktion/")
+    assert 'data-md-component="toc"' in guide and 'for="__toc"' not in guide
+    # A page in the navigation with headings keeps both.
+    home = demo_build.page("")
+    assert 'id="__toc"' in home and '<label class="md-nav__title" for="__toc">' in home
