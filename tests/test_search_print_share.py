@@ -101,11 +101,26 @@ def test_search_index_runs_the_german_pipeline_without_the_editor_guide(demo_bui
     assert "lunr.de.stemmer(new lunr.Token" in served
 
 
-def test_the_served_german_stemmer_is_the_themes_own_file_plus_query_stemming() -> None:
-    """Guard: after a Material update our copy must be made again from the new theme file."""
+def test_the_served_german_stemmer_is_the_themes_own_file_plus_query_stemming(demo_build: Build) -> None:
+    """The theme's file as the installed Material ships it, with our query stemming after it, once."""
     theme_file = Path(material.__file__).parent / "templates" / LUNR_DE
-    ours = ROOT / "ikep_site" / "templates" / LUNR_DE
-    assert ours.read_bytes().startswith(theme_file.read_bytes())
+    served = (demo_build.site / LUNR_DE).read_bytes()
+    ours = (ROOT / "ikep_site" / "assets" / "search" / "query-stems.js").read_bytes()
+    assert served.startswith(theme_file.read_bytes().rstrip(b"\n"))
+    assert served.endswith(ours) and served.count(ours) == 1
+    assert not (ROOT / "ikep_site" / "templates" / LUNR_DE).exists(), "no copy of the theme's file in the package"
+
+
+def test_query_stems_are_added_once_when_a_dirty_rebuild_keeps_the_file(tmp_path: Path) -> None:
+    from ikep_site.adapter.searchstems import QUERY_STEMS, add_query_stems
+
+    target = tmp_path / LUNR_DE
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"/* theme */\n")
+    add_query_stems(str(tmp_path))
+    add_query_stems(str(tmp_path))  # the file of the build before, kept by --dirty
+    assert target.read_bytes() == b"/* theme */\n" + QUERY_STEMS.read_bytes()
+    add_query_stems(str(tmp_path / "elsewhere"))  # no stemmer file: nothing to do, no error
 
 
 class _TabLinks(HTMLParser):

@@ -41,6 +41,7 @@ from .nav import pruned
 from .renderer import make_renderer, published_files, rendered_page
 from .reporting import display_prefix, log, log_collisions
 from .search import SearchHandOff, search_active
+from .searchstems import add_query_stems
 from .slots import fill_placeholders
 
 PROGRESS_EVERY = 2000
@@ -126,6 +127,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        add_query_stems(config.site_dir)
         self.budget.check(config.site_dir, self.display_prefix)
         if self.cache is not None and not self._settled:
             self._settle()
