@@ -54,7 +54,7 @@ def test_a_complete_site_passes(site: Path) -> None:
 
 
 def test_missing_legal_pages_are_named(site: Path) -> None:
-    for folder in ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"):
+    for folder in ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"):
         shutil.rmtree(site / folder)
     result = verify(site)
     assert result.exit_code == 1
@@ -63,6 +63,7 @@ def test_missing_legal_pages_are_named(site: Path) -> None:
         ("privacy", "datenschutz/"),
         ("accessibility", "barrierefreiheit/"),
         ("easy_language", "leichte-sprache/"),
+        ("sign_language", "gebaerdensprache/"),
     ):
         assert MESSAGES["verify_page_missing"].format(title=PAGE_TITLE[role], uri=uri) in result.output
     assert "darf so nicht veröffentlicht werden" in result.output
@@ -105,7 +106,7 @@ def test_a_site_built_without_the_plugin_is_refused(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     result = verify(build.site)
     assert result.exit_code == 1
-    for role in ("imprint", "privacy", "accessibility", "easy_language"):
+    for role in ("imprint", "privacy", "accessibility", "easy_language", "sign_language"):
         assert f"„{PAGE_TITLE[role]}“" in result.output
 
 

@@ -22,7 +22,7 @@ from .links import Broken, LinkChecker, Page
 from .wording import counted, pages
 
 # The pages the law and the plugin promise on every site, by their role in SPECIAL_PAGES.
-REQUIRED_ROLES: Final = ("imprint", "privacy", "accessibility", "easy_language")
+REQUIRED_ROLES: Final = ("imprint", "privacy", "accessibility", "easy_language", "sign_language")
 
 
 @dataclass
