@@ -519,6 +519,27 @@ LABELS: Final = {
     "online": "Online",
     "registration": "Anmeldung",
     "accessibility": "Barrierefreiheit",
+    # "Was gerade passiert" (placeholders/now.html): the opening block of every home page.
+    "now_heading": "Was gerade passiert",
+    "now_phase_current": "Aktuelle Phase",
+    "now_phase_next": "Danach",
+    "now_phase_upcoming": "Als Nächstes",
+    "now_phase_from": "ab {date}",
+    "now_all_phases": "Alle Phasen des Prozesses",
+    "now_calls": "Hier können Sie als Nächstes mitreden",
+    "now_all_calls": "Alle Beteiligungsangebote, auch vergangene",
+    "now_contact": "Fragen? So erreichen Sie uns",
+    "take_part_online": "Mitmachen",
+    "take_part_online_link": "Online teilnehmen",
+    "place_online": "Im Internet",
+    # The generated calls overview: how to take part, before the cards.
+    "calls_intro": (
+        "Hier finden Sie alle Gelegenheiten, mitzureden. Zu Werkstätten, Versammlungen und "
+        "Ortsbegehungen kommen Sie vor Ort dazu, an Umfragen und Online-Beteiligungen nehmen Sie im "
+        "Internet teil. Ob Sie sich anmelden müssen und bis wann, steht bei jedem Angebot. Brauchen Sie "
+        "Unterstützung, zum Beispiel einen stufenlosen Zugang oder eine Dolmetschung, dann sagen Sie es "
+        "bitte der Kontaktperson, die beim Angebot genannt ist."
+    ),
     # Corridor charts (render/charts.py): the text alternative and the visible legend.
     "chart_corridor": "Entwicklungskorridor {points}.",
     "chart_corridor_point": "{year} von {min} bis {max}",

@@ -148,7 +148,10 @@ def _overview(uri: str, kind: Kind, existing: Set[str], process: str | None) -> 
     if generated:
         # Its own heading, so the search finds the page by its title although the listing
         # itself stays out of the index (render/searchable.py).
-        listing = f"# {title}\n\n{listing}"
+        # The calls overview invites: how to take part comes before the calls. An editor who
+        # wrote the overview keeps their own words.
+        intro = f"{labels.LABELS['calls_intro']}\n\n" if kind is Kind.CALL else ""
+        listing = f"# {title}\n\n{intro}{listing}"
     return PagePlan(uri, title, listing, "overview", kind, generated=generated, process=process)
 
 

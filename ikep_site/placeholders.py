@@ -37,6 +37,7 @@ OPTIONS: Final[dict[str, dict[str, OptionKind]]] = {
     "map": {"area": Kind.AREA},
     "process": {},
     "processes": {"limit": NUMBER},
+    "now": {},  # what is happening now: phase, next calls, contact
 }
 REQUIRED: Final = {"map": ("area",)}
 

@@ -114,7 +114,7 @@ def test_after_the_deadline_registration_is_closed_but_the_event_still_ahead(aft
 
 def test_the_overview_says_the_same_as_the_page(before_deadline: Build, after_deadline: Build) -> None:
     before = _visible_text(before_deadline.page("beteiligung/"))
-    assert "Anmeldung bis 1. Dezember 2026" in before and "Anmeldung geschlossen" not in before
+    assert "Anmeldung bis Dienstag, 1. Dezember 2026" in before and "Anmeldung geschlossen" not in before
     after = _visible_text(after_deadline.page("beteiligung/"))
     assert "Zukunftswerkstatt Weilerbach" in after and "Anmeldung geschlossen" in after
     assert "Anmeldung bis" not in after

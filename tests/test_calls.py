@@ -106,9 +106,13 @@ def test_call_page_in_german(calls_build: Build) -> None:
 
 def _visible(html: str, mode: str) -> list[str]:
     """Titles of the calls a reader without JavaScript sees in one list of the overview."""
-    listing = re.search(rf'<ul class="ikep-calls" data-ikep-calls="{mode}".*?</ul>', html, re.S)
+    listing = re.search(rf'<ul class="ikep-calls[^"]*" data-ikep-calls="{mode}".*?</ul>', html, re.S)
     assert listing is not None
-    return re.findall(r"<li data-ikep-call><a [^>]*>([^<]*)</a>", listing.group(0))
+    return re.findall(
+        r'<li data-ikep-call><article class="ikep-call-card[^"]*">\s*'
+        r'<h\d class="ikep-call-card__title"><a [^>]*>([^<]*)</a>',
+        listing.group(0),
+    )
 
 
 def test_calendars_follow_rfc5545(calls_build: Build) -> None:

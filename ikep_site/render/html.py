@@ -306,6 +306,7 @@ class HtmlRenderer:
             "call_windows": call_windows,
             "call_calendar_url": lambda call: link.to(call_calendar_uri(call)),
             "calls_calendar_url": lambda: link.to(self._calls_calendar_uri(scope)),
+            "calls_overview_url": lambda: link.to(self._calls_overview_uri(scope)),
             "area_calendar_url": lambda area: link.to(area_calendar_uri(area)),
             "feed_url": lambda: link.to(FEED_URI),
             "data_url": lambda name: link.to(data_uri(name)),
@@ -327,6 +328,11 @@ class HtmlRenderer:
         if scope.id and scope.calls and self.site.is_portal:
             return calls_calendar_uri(self.folders, scope.id)
         return calls_calendar_uri(self.folders)
+
+    def _calls_overview_uri(self, scope: Process) -> str:
+        """The calls overview of the page's process: in a portal its own, else the site's."""
+        prefix = f"{scope.id}/" if scope.id and self.site.is_portal else ""
+        return prefix + overview_uri(self.folders, Kind.CALL)
 
     def _absolute(self, src_uri: str) -> str:
         return (self.site_url or "") + page_url(src_uri, use_directory_urls=self.use_directory_urls)
