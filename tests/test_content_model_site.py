@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
