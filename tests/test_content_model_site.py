@@ -32,12 +32,6 @@ def westpfalz(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return run_build(root, strict=True)
 
 
-@pytest.fixture(scope="module")
-def pages(westpfalz: Build) -> list[str]:
-    assert westpfalz.returncode == 0, westpfalz.output
-    return sitemap_pages(westpfalz.site, "http://127.0.0.1:1/westpfalz/", SITE_URL)
-
-
 def test_it_builds_strictly_without_a_warning(westpfalz: Build) -> None:
     assert westpfalz.returncode == 0, westpfalz.output
     assert "WARNING" not in westpfalz.output, westpfalz.output
