@@ -201,7 +201,7 @@ INDICATOR: Final = Record(
         ),
         "source": Field(Text(), help="Quelle der Messwerte"),
         "corridor": Field(
-            ListOf(CORRIDOR_POINT, min_items=2), required=True, help="Zielkorridor, mindestens zwei Jahre"
+            ListOf(CORRIDOR_POINT, min_items=2), required=True, help="Entwicklungskorridor, mindestens zwei Jahre"
         ),
         "values": Field(ListOf(MEASUREMENT), help="Gemessene Werte"),
     },
@@ -229,7 +229,7 @@ def _refs(kind: Kind, help_text: str, *, required: bool = False, min_items: int 
 GOAL: Final = _entity(
     {
         "field": Field(Text(), help="Handlungsfeld (zum Gruppieren)"),
-        "indicators": Field(ListOf(INDICATOR), help="Indikatoren mit Zielkorridor"),
+        "indicators": Field(ListOf(INDICATOR), help="Indikatoren mit Entwicklungskorridor"),
     },
     _unique_indicator_ids,
 )
