@@ -391,15 +391,13 @@ LABELS: Final = {
         "Dann kommen wir dem Ziel näher."
     ),
     "easy_projects": (
-        "Das sind die wichtigsten Projekte.\nEin Projekt ist eine Aufgabe.\n"
-        "Die Aufgabe hat einen Anfang und ein Ende."
+        "Das sind die wichtigsten Projekte.\nEin Projekt ist eine Aufgabe.\nDie Aufgabe hat einen Anfang und ein Ende."
     ),
     "easy_project_example": "Ein Beispiel ist: {title}.",
     "easy_calls": "Das heißt: Sie machen mit.\nSie sagen Ihre Meinung.\nWir hören Ihnen zu.",
     "easy_areas": "Hier sehen Sie die Orte auf einer Karte.\nFür diese Orte gilt der Plan.",
     "easy_networks": (
-        "Ein Netzwerk ist eine Gruppe.\nIn der Gruppe arbeiten viele zusammen.\n"
-        "Zum Beispiel Vereine und Gemeinden."
+        "Ein Netzwerk ist eine Gruppe.\nIn der Gruppe arbeiten viele zusammen.\nZum Beispiel Vereine und Gemeinden."
     ),
     "easy_updates": "Hier lesen Sie Neuigkeiten.",
     "easy_now_heading": "Das passiert gerade",
@@ -459,17 +457,14 @@ LABELS: Final = {
         "Dann kommen Sie zu einer anderen Seite."
     ),
     "easy_navigation_footer": (
-        "Ganz unten auf jeder Seite stehen wichtige Links.\n"
-        "Zum Beispiel ein Link zu dieser Seite in Leichter Sprache."
+        "Ganz unten auf jeder Seite stehen wichtige Links.\nZum Beispiel ein Link zu dieser Seite in Leichter Sprache."
     ),
     "easy_more_heading": "Leichte Sprache und Gebärden-Sprache",
     "easy_more": "Die wichtigsten Informationen in Leichter Sprache stehen auf dieser Seite.",
     "easy_sign_term": "{term} ist eine Sprache mit den Händen.",
     "easy_sign": "Viele Menschen mit Hör-Behinderung sprechen Gebärden-Sprache.",
     "easy_sign_video": "Wir erklären die Internet-Seite auch in Gebärden-Sprache.\nDas Video finden Sie hier:",
-    "easy_sign_pending": (
-        "Wir machen gerade ein Video in Gebärden-Sprache.\nDas Video kommt dann auf diese Seite:"
-    ),
+    "easy_sign_pending": ("Wir machen gerade ein Video in Gebärden-Sprache.\nDas Video kommt dann auf diese Seite:"),
     "easy_a11y_heading": "Barriere-Freiheit",
     "easy_a11y_term": "{term} heißt: Alle Menschen können die Internet-Seite gut benutzen.",
     "easy_a11y": (
@@ -480,9 +475,7 @@ LABELS: Final = {
     "easy_a11y_documents": "Manche Dokumente zum Herunterladen sind schwer zu benutzen.",
     "easy_a11y_checked": "Ein Computer-Programm prüft alle Seiten vor jeder Änderung.",
     "easy_a11y_sign_missing": "Das Video in Gebärden-Sprache fehlt noch.",
-    "easy_a11y_report": (
-        "Vielleicht ist etwas auf der Internet-Seite schwer zu benutzen.\nDann schreiben Sie uns:"
-    ),
+    "easy_a11y_report": ("Vielleicht ist etwas auf der Internet-Seite schwer zu benutzen.\nDann schreiben Sie uns:"),
     "easy_a11y_enforcement_term": (
         "Vielleicht brauchen Sie nach unserer Antwort noch mehr Hilfe.\nDann hilft Ihnen die {term}."
     ),
@@ -497,8 +490,7 @@ LABELS: Final = {
     "sign_transcript_heading": "Was im Video gesagt wird",
     "sign_transcript_note": "Der Text des Videos, wie er in den Untertiteln steht:",
     "sign_pending": (
-        "Eine Erklärung dieser Website in Deutscher Gebärdensprache wird vorbereitet und hier "
-        "veröffentlicht."
+        "Eine Erklärung dieser Website in Deutscher Gebärdensprache wird vorbereitet und hier veröffentlicht."
     ),
     "sign_pending_contact": "Bis dahin beantworten wir Ihre Fragen gern schriftlich. Wenden Sie sich bitte an:",
     "sign_easy_language": "Eine Erklärung in Leichter Sprache finden Sie hier:",
