@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import string
 import sys
 from collections.abc import Iterator
@@ -29,8 +30,8 @@ from .content.loader import DEFAULT_FOLDERS, Loader, classify, process_folders, 
 from .content.plugin_options import PluginOptions, options_from_tree
 from .content.schema import SLUG_PATTERN
 from .diagnostics import Diagnostic, Report
-from .formatting import BERLIN
-from .messages import MESSAGES, yaml_problem_de
+from .formatting import BERLIN, format_date
+from .messages import MESSAGES, PROCESS_KINDS, yaml_problem_de
 from .model import Kind
 
 CONFIG_NAMES: Final = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -454,6 +455,8 @@ def new(kind: str, title: str, directory: Path) -> None:
         values["goal"] = goals[0]
         notes.append(MESSAGES["cli_goal_chosen"].format(goal=goals[0], known=", ".join(goals)))
     template = _scaffold().joinpath("new", SCAFFOLDS[entity_kind]).read_text(encoding="utf-8")
+    if entity_kind is Kind.CALL:  # its dates are made up: say so where no comment can be lost
+        notes.append(MESSAGES["cli_call_dates"].format(date=format_date(start)))
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(_render(template, values), encoding="utf-8")
     click.echo(MESSAGES["cli_created"].format(path=shown))
@@ -465,9 +468,21 @@ def new(kind: str, title: str, directory: Path) -> None:
 
 @main.command(help=MESSAGES["cli_help_init"])
 @click.argument("directory", metavar="ORDNER", type=click.Path(file_okay=False, path_type=Path))
-def init(directory: Path) -> None:
+@click.option("--name", metavar="TEXT", help=MESSAGES["cli_help_init_name"])
+@click.option("--kind", metavar="TEXT", help=MESSAGES["cli_help_init_kind"])
+@click.option("--operator", metavar="TEXT", help=MESSAGES["cli_help_init_operator"])
+def init(directory: Path, name: str | None, kind: str | None, operator: str | None) -> None:
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         _fail(MESSAGES["cli_dir_not_empty"].format(dir=directory.as_posix()))
+    asking = sys.stdin.isatty()  # a script or a test pipes nothing in: it gets the examples, as before
+    if asking and None in (name, kind, operator):
+        click.echo(MESSAGES["cli_init_intro"])
+    chosen = [
+        _site_value(INIT_NAME, name, asking),
+        _site_value(INIT_KIND, kind, asking),
+        _site_value(INIT_OPERATOR, operator, asking),
+    ]
+    process_name, process_kind, operator_name = (value for value, _ in chosen)
     today = _today()
     start = today + timedelta(days=CALL_LEAD_DAYS)
     values = {
@@ -476,9 +491,100 @@ def init(directory: Path) -> None:
         "call_start": f"{start.isoformat()}T18:00",
         "call_end": f"{start.isoformat()}T21:00",
         "call_deadline": (start - timedelta(days=3)).isoformat(),
+        # Typed by the editor: JSON strings, so quotes, colons and # stay text in YAML.
+        "process_name": _yaml_text(process_name),
+        "process_kind": _yaml_text(process_kind),
+        "operator_name": _yaml_text(operator_name),
+        "site_name": _yaml_text(_theme_text(process_name)),
+        "site_description": _yaml_text(MESSAGES["init_site_description"].format(name=_theme_text(process_name))),
     }
     _copy_tree(_scaffold().joinpath("new-site"), directory, values)
-    click.echo(MESSAGES["cli_init_done"].format(dir=directory.as_posix()))
+    shown = directory.as_posix()
+    click.echo(MESSAGES["cli_init_done"].format(dir=shown))
+    labels = [MESSAGES[spec.label] for spec, (_, example) in zip(INIT_VALUES, chosen, strict=True) if not example]
+    examples = [MESSAGES[spec.label] for spec, (_, example) in zip(INIT_VALUES, chosen, strict=True) if example]
+    if labels:
+        click.echo(MESSAGES["cli_init_filled"].format(values=", ".join(labels)))
+    if _theme_text(process_name) != process_name:
+        click.echo(MESSAGES["cli_init_site_name_quotes"].format(name=_theme_text(process_name)))
+    if examples:
+        click.echo(MESSAGES["cli_init_still_examples"].format(values=", ".join(examples), dir=shown))
+    click.echo(MESSAGES["cli_init_rest_examples"].format(dir=shown))
+
+
+@dataclass(frozen=True)
+class InitValue:
+    """One value `ikep init` fills in: how it is asked, named in messages, and its example."""
+
+    ask: str  # message key of the question
+    label: str  # message key of its name in messages
+    example: str  # what the scaffold says when nobody names it
+    choices: tuple[str, ...] = ()  # offered by number; any other text is taken as typed
+    site_name: bool = False  # also the site's name, which the theme prints unescaped in places
+
+
+INIT_NAME: Final = InitValue(
+    "cli_init_ask_name", "cli_init_label_name", "Entwicklungskonzept Musterregion (Beispiel)", site_name=True
+)
+INIT_KIND: Final = InitValue("cli_init_ask_kind", "cli_init_label_kind", PROCESS_KINDS[0], PROCESS_KINDS)
+INIT_OPERATOR: Final = InitValue("cli_init_ask_operator", "cli_init_label_operator", "Musterverwaltung (Beispiel)")
+INIT_VALUES: Final = (INIT_NAME, INIT_KIND, INIT_OPERATOR)
+
+
+def _site_value(spec: InitValue, given: str | None, asking: bool) -> tuple[str, bool]:
+    """The value to write and whether it is still the example: from the option, else asked, else the example."""
+    if given is not None:
+        problem = _text_problem(given, spec)
+        if problem:
+            _fail(problem)
+        return given.strip(), False
+    if not asking:
+        return spec.example, True
+    if spec.choices:
+        click.echo(MESSAGES["cli_init_kinds"])
+        for number, choice in enumerate(spec.choices, start=1):
+            click.echo(f"  {number}: {choice}")
+    while True:
+        try:
+            answer = click.prompt(MESSAGES[spec.ask], default=spec.example, show_default=True)
+        except (click.Abort, UnicodeDecodeError):  # Ctrl-C, end of input, bytes that are no UTF-8
+            click.echo("")
+            _fail(MESSAGES["cli_init_aborted"])
+        text = str(answer).strip()
+        if text.isdigit() and 1 <= int(text) <= len(spec.choices):
+            text = spec.choices[int(text) - 1]
+        problem = _text_problem(text, spec)
+        if not problem:
+            return text, text == spec.example and answer == spec.example
+        click.echo(problem, err=True)
+
+
+def _text_problem(text: str, spec: InitValue) -> str | None:
+    """Why `text` cannot be written as this value, in German, or None."""
+    label = MESSAGES[spec.label]
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # an argument that was not UTF-8 (kept as surrogates by Python)
+        return MESSAGES["cli_init_not_utf8"].format(label=label)
+    if not text.strip():
+        return MESSAGES["cli_init_empty"].format(label=label)
+    if any(not character.isprintable() for character in text):
+        return MESSAGES["cli_init_one_line"].format(label=label)
+    if spec.site_name and THEME_MARKUP.search(text):
+        return MESSAGES["cli_init_name_markup"].format(label=label)
+    return None
+
+
+# Material prints site_name and site_description as they are in some places (the header, the
+# description) and escaped in others (the title attribute): only text that needs no escaping is
+# right in both. Straight double quotes become German ones; markup and character references are refused.
+THEME_MARKUP: Final = re.compile(r"[<>]|&[#A-Za-z0-9]")
+
+
+def _theme_text(name: str) -> str:
+    """The name as the theme can print it unescaped: "…" written as „…“."""
+    parts = name.split('"')
+    return "".join(part + ("„" if index % 2 == 0 else "“") for index, part in enumerate(parts[:-1])) + parts[-1]
 
 
 @main.command(help=MESSAGES["cli_help_verify"])

@@ -277,6 +277,7 @@ MESSAGES: Final = {
     "owner_page": "Seite aus {path}",
     "owner_generated_page": "erzeugte Seite „{title}“",
     "owner_asset": "Datei des Plugins",
+    "owner_web_editor": "Web-Editor der Redaktion (admin/)",
     "owner_indicator_table": "Tabelle des Indikators '{indicator}' aus {path}",
     "owner_call_calendar": "Kalender der Beteiligung aus {path}",
     "owner_calls_calendar": "Kalender aller Beteiligungen",
@@ -377,6 +378,50 @@ MESSAGES: Final = {
     ),
     "cli_dir_not_empty": "Der Ordner {dir} ist nicht leer. Bitte einen neuen oder leeren Ordner angeben.",
     "cli_init_done": "Neue Website angelegt in {dir}. Wie es weitergeht, steht in {dir}/README.md.",
+    # ikep init: the values it asks for or takes from --name, --kind, --operator
+    "cli_help_init_name": 'Name des Prozesses, z. B. "Kreisentwicklungskonzept Landkreis Kaiserslautern".',
+    "cli_help_init_kind": (
+        "Art des Prozesses, z. B. Kreisentwicklungskonzept, Zukunfts-Check Dorf, interkommunale Kooperation "
+        "oder Standortentwicklung; jeder andere Text geht auch."
+    ),
+    "cli_help_init_operator": (
+        'Name des Betreibers der Website für das Impressum, z. B. "Kreisverwaltung Kaiserslautern".'
+    ),
+    "cli_init_intro": "Drei Angaben für die neue Website; Enter übernimmt den Vorschlag in eckigen Klammern.",
+    "cli_init_ask_name": "Name des Prozesses",
+    "cli_init_kinds": "Art des Prozesses: eine Nummer oder einen eigenen Text eingeben.",
+    "cli_init_ask_kind": "Art des Prozesses",
+    "cli_init_ask_operator": "Name des Betreibers der Website (für das Impressum)",
+    "cli_init_empty": "Bitte einen Text angeben: {label} darf nicht leer sein.",
+    "cli_init_one_line": "Bitte {label} in einer Zeile und ohne Steuerzeichen angeben.",
+    "cli_init_not_utf8": (
+        "Bitte {label} neu eintippen: Der Text enthält Zeichen, die sich nicht als UTF-8 speichern lassen."
+    ),
+    "cli_init_aborted": "Abgebrochen; es wurde nichts angelegt.",
+    "cli_init_name_markup": (
+        "Bitte {label} ohne spitze Klammern (< >) und ohne & direkt vor einem Buchstaben, einer Ziffer oder # "
+        "angeben: Der Name steht auch im Kopf jeder Seite, und dort würden diese Zeichen als HTML gelesen."
+    ),
+    "cli_init_site_name_quotes": (
+        "Im Namen der Website (site_name) stehen die Anführungszeichen als „ “, so wie sie im Kopf jeder Seite "
+        "richtig erscheinen: {name}"
+    ),
+    "cli_init_label_name": "Name des Prozesses (process.name und site_name)",
+    "cli_init_label_kind": "Art des Prozesses (process.kind)",
+    "cli_init_label_operator": "Name des Betreibers (operator.name)",
+    "cli_init_filled": "Eingetragen: {values}.",
+    "cli_init_still_examples": (
+        "Noch Beispiele sind: {values}. Bitte in {dir}/mkdocs.yml ersetzen (oder beim nächsten Mal "
+        "gleich angeben: ikep init ORDNER --name … --kind … --operator …)."
+    ),
+    "cli_init_rest_examples": (
+        "Außerdem erfunden: die mit (Beispiel) markierten Angaben in {dir}/mkdocs.yml (Anschrift, E-Mail und "
+        "Telefon des Betreibers, Phasen und Grundlagen des Prozesses) und alle Einträge in {dir}/content/; "
+        "bitte vor der Veröffentlichung ersetzen. Die Anleitung für die Redaktion liegt in {dir}/content/redaktion/."
+    ),
+    # The site's description in a new mkdocs.yml, naming the process.
+    "init_site_description": "Ziele, Entwicklungskorridor, Schlüsselprojekte und Beteiligung: {name}.",
+    "cli_call_dates": "Beginn und Ende sind vorläufig auf {date} gesetzt; bitte anpassen.",
     # ikep verify and ikep audit (ikep_site/checks/)
     "cli_help_verify": (
         "Prüft die gebaute Website im ORDNER (Standard: site) vor der Veröffentlichung: Sind Impressum, "
@@ -443,6 +488,14 @@ MESSAGES: Final = {
     "audit_findings": "{count} Befunde",
     "audit_start": "Prüfe {pages} im Browser ({browser}) …",
 }
+
+# The kinds of process `ikep init` offers by number; any other text is accepted as the kind too.
+PROCESS_KINDS: Final = (
+    "Kreisentwicklungskonzept",
+    "Zukunfts-Check Dorf",
+    "interkommunale Kooperation",
+    "Standortentwicklung",
+)
 
 # What is wrong with one shape of a boundary file (keys from ikep_site.geometry.GeometryError).
 _GEOMETRY_PROBLEMS: Final = {
