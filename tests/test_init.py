@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
+from browser_support import vnu_errors
 from click.testing import CliRunner, Result
 from conftest import ROOT, Build, run_build
 from test_jsonschema import front_matter
@@ -140,6 +141,14 @@ def test_init_values_appear_escaped_on_the_built_pages(named_site: tuple[Path, R
         assert "<Partner>" not in html  # the operator's markup is text, not markup
         # The theme writes the site's name into attributes unescaped: they must still end where they should.
         assert logo_labels(html) == [SITE_NAME, SITE_NAME]
+
+
+def test_the_named_site_is_valid_html(named_site: tuple[Path, Result, Build]) -> None:
+    # A straight quote in site_name would end an attribute of the theme's header on every page.
+    _, _, build = named_site
+    assert build.returncode == 0, build.output
+    errors = vnu_errors(build.site)
+    assert not errors, "\n".join(errors[:20])
 
 
 def test_init_says_what_was_filled_in_and_what_is_still_an_example(named_site: tuple[Path, Result, Build]) -> None:

@@ -13,6 +13,7 @@ for the module and every check reads from it.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -297,6 +298,33 @@ def test_every_local_address_of_the_demo_names_a_built_file(installed: Installed
                 broken.add(f"{file.relative_to(site).as_posix()}: {where} {address!r}: {problem}")
     assert checked_count > 1000, "the demo's pages hold far fewer addresses than expected"
     assert not broken, f"{len(broken)} addresses name no file of the site:\n" + "\n".join(sorted(broken))
+
+
+# ikep init: a new site from the wheel ----------------------------------------------------------------------
+
+
+def test_init_site_builds_strictly_from_the_wheel_with_its_guide(installed: Installed, tmp_path: Path) -> None:
+    name, kind, operator = 'Kreisentwicklung "Lautertal": 2035', "Zukunfts-Check Dorf", "Verbandsgemeinde Lautertal"
+    made = installed.venv.run(
+        "ikep", "init", "website", "--name", name, "--kind", kind, "--operator", operator, cwd=tmp_path
+    )
+    checked(made)
+    root = tmp_path / "website"
+    built = checked(installed.venv.run("mkdocs", "build", "--strict", cwd=root))
+    assert "WARNING" not in built.stdout + built.stderr
+    site = root / "site"
+    process = (site / "prozess" / "index.html").read_text(encoding="utf-8")
+    assert name in html.unescape(process)
+    assert kind in process
+    assert operator in (site / "impressum" / "index.html").read_text(encoding="utf-8")
+    # The editor guide comes with the package: every page of the demo's guide is built in the new site.
+    guide = sorted(
+        path.relative_to(ROOT / "content").with_suffix("") for path in (ROOT / "content/redaktion").glob("*.md")
+    )
+    assert guide
+    for page in guide:
+        folder = page.parent if page.name == "index" else page
+        assert (site / folder / "index.html").is_file(), folder
 
 
 # ikep init: the requirement a new site installs -----------------------------------------------------------
