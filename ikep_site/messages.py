@@ -403,8 +403,8 @@ MESSAGES: Final = {
         "angeben: Der Name steht auch im Kopf jeder Seite, und dort würden diese Zeichen als HTML gelesen."
     ),
     "cli_init_site_name_quotes": (
-        "Im Namen der Website (site_name) stehen die Anführungszeichen als „ “, so wie sie im Kopf jeder Seite "
-        "richtig erscheinen: {name}"
+        "Im Namen der Website (site_name) und im Titel der Startseite stehen die Anführungszeichen als „ “, "
+        "so wie sie im Kopf jeder Seite richtig erscheinen: {name}"
     ),
     "cli_init_label_name": "Name des Prozesses (process.name und site_name)",
     "cli_init_label_kind": "Art des Prozesses (process.kind)",

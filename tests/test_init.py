@@ -122,7 +122,7 @@ def test_init_writes_name_kind_and_operator_exactly_as_typed(named_site: tuple[P
     assert options["operator"]["name"] == OPERATOR
     # The rest stays an example, marked as one.
     assert "(Beispiel)" in options["operator"]["represented_by"]
-    assert front_matter((root / "content/index.md").read_text(encoding="utf-8"))["title"] == NAME
+    assert front_matter((root / "content/index.md").read_text(encoding="utf-8"))["title"] == SITE_NAME
     assert "Musterregion" not in (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert "Musterregion" not in (root / "content/index.md").read_text(encoding="utf-8")
     assert ikep("check", str(root)).exit_code == 0
@@ -132,8 +132,8 @@ def test_init_values_appear_escaped_on_the_built_pages(named_site: tuple[Path, R
     _, _, build = named_site
     assert build.returncode == 0, build.output
     home, process, imprint = build.page(""), build.page("prozess/"), build.page("impressum/")
-    assert NAME in page_text(home)  # the home page's title
-    assert SITE_NAME in page_text(home)  # the header
+    assert SITE_NAME in page_text(home)  # the header and the home page's title
+    assert '"Süd"' not in page_text(home)  # one spelling on the page
     assert NAME in page_text(process)
     assert KIND in page_text(process)
     assert OPERATOR in page_text(imprint)
