@@ -209,7 +209,7 @@ def test_init_refuses_a_value_it_cannot_write(tmp_path: Path, option: str, value
     assert not root.exists()
 
 
-def _in_a_terminal(args: list[str], answers: str, cwd: Path) -> str:
+def _in_a_terminal(args: list[str], answers: str, cwd: Path, *, returncode: int = 0) -> str:
     """`ikep init` with a pseudo-terminal as stdin, answering its questions; what it printed."""
     primary, secondary = os.openpty()
     try:
@@ -226,8 +226,15 @@ def _in_a_terminal(args: list[str], answers: str, cwd: Path) -> str:
     finally:
         os.close(primary)
         os.close(secondary)
-    assert process.returncode == 0, output.decode("utf-8", "replace")
+    assert process.returncode == returncode, output.decode("utf-8", "replace")
     return output.decode("utf-8")
+
+
+def test_init_in_a_terminal_ends_cleanly_when_the_input_ends(tmp_path: Path) -> None:
+    output = _in_a_terminal(["init", "website"], "\x04", tmp_path, returncode=1)  # Ctrl-D: end of input
+    assert MESSAGES["cli_init_aborted"] in output
+    assert "Traceback" not in output and "Aborted" not in output
+    assert not (tmp_path / "website").exists()
 
 
 def test_init_asks_in_a_terminal_for_what_is_missing(tmp_path: Path) -> None:
