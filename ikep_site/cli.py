@@ -466,50 +466,7 @@ def new(kind: str, title: str, directory: Path) -> None:
     click.echo(MESSAGES["cli_created_next"].format(command=command))
 
 
-@main.command(help=MESSAGES["cli_help_init"])
-@click.argument("directory", metavar="ORDNER", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", metavar="TEXT", help=MESSAGES["cli_help_init_name"])
-@click.option("--kind", metavar="TEXT", help=MESSAGES["cli_help_init_kind"])
-@click.option("--operator", metavar="TEXT", help=MESSAGES["cli_help_init_operator"])
-def init(directory: Path, name: str | None, kind: str | None, operator: str | None) -> None:
-    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
-        _fail(MESSAGES["cli_dir_not_empty"].format(dir=directory.as_posix()))
-    asking = sys.stdin.isatty()  # a script or a test pipes nothing in: it gets the examples, as before
-    if asking and None in (name, kind, operator):
-        click.echo(MESSAGES["cli_init_intro"])
-    chosen = [
-        _site_value(INIT_NAME, name, asking),
-        _site_value(INIT_KIND, kind, asking),
-        _site_value(INIT_OPERATOR, operator, asking),
-    ]
-    process_name, process_kind, operator_name = (value for value, _ in chosen)
-    today = _today()
-    start = today + timedelta(days=CALL_LEAD_DAYS)
-    values = {
-        "requirement": _requirement(),
-        "today": today.isoformat(),
-        "call_start": f"{start.isoformat()}T18:00",
-        "call_end": f"{start.isoformat()}T21:00",
-        "call_deadline": (start - timedelta(days=3)).isoformat(),
-        # Typed by the editor: JSON strings, so quotes, colons and # stay text in YAML.
-        "process_name": _yaml_text(process_name),
-        "process_kind": _yaml_text(process_kind),
-        "operator_name": _yaml_text(operator_name),
-        "site_name": _yaml_text(_theme_text(process_name)),
-        "site_description": _yaml_text(MESSAGES["init_site_description"].format(name=_theme_text(process_name))),
-    }
-    _copy_tree(_scaffold().joinpath("new-site"), directory, values)
-    shown = directory.as_posix()
-    click.echo(MESSAGES["cli_init_done"].format(dir=shown))
-    labels = [MESSAGES[spec.label] for spec, (_, example) in zip(INIT_VALUES, chosen, strict=True) if not example]
-    examples = [MESSAGES[spec.label] for spec, (_, example) in zip(INIT_VALUES, chosen, strict=True) if example]
-    if labels:
-        click.echo(MESSAGES["cli_init_filled"].format(values=", ".join(labels)))
-    if _theme_text(process_name) != process_name:
-        click.echo(MESSAGES["cli_init_site_name_quotes"].format(name=_theme_text(process_name)))
-    if examples:
-        click.echo(MESSAGES["cli_init_still_examples"].format(values=", ".join(examples), dir=shown))
-    click.echo(MESSAGES["cli_init_rest_examples"].format(dir=shown))
+# ikep init: the values a new site is named with ------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -585,6 +542,52 @@ def _theme_text(name: str) -> str:
     """The name as the theme can print it unescaped: "…" written as „…“."""
     parts = name.split('"')
     return "".join(part + ("„" if index % 2 == 0 else "“") for index, part in enumerate(parts[:-1])) + parts[-1]
+
+
+@main.command(help=MESSAGES["cli_help_init"])
+@click.argument("directory", metavar="ORDNER", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", metavar="TEXT", help=MESSAGES["cli_help_init_name"])
+@click.option("--kind", metavar="TEXT", help=MESSAGES["cli_help_init_kind"])
+@click.option("--operator", metavar="TEXT", help=MESSAGES["cli_help_init_operator"])
+def init(directory: Path, name: str | None, kind: str | None, operator: str | None) -> None:
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        _fail(MESSAGES["cli_dir_not_empty"].format(dir=directory.as_posix()))
+    asking = sys.stdin.isatty()  # a script or a test pipes nothing in: it gets the examples, as before
+    if asking and None in (name, kind, operator):
+        click.echo(MESSAGES["cli_init_intro"])
+    chosen = [
+        _site_value(INIT_NAME, name, asking),
+        _site_value(INIT_KIND, kind, asking),
+        _site_value(INIT_OPERATOR, operator, asking),
+    ]
+    process_name, process_kind, operator_name = (value for value, _ in chosen)
+    today = _today()
+    start = today + timedelta(days=CALL_LEAD_DAYS)
+    values = {
+        "requirement": _requirement(),
+        "today": today.isoformat(),
+        "call_start": f"{start.isoformat()}T18:00",
+        "call_end": f"{start.isoformat()}T21:00",
+        "call_deadline": (start - timedelta(days=3)).isoformat(),
+        # Typed by the editor: JSON strings, so quotes, colons and # stay text in YAML.
+        "process_name": _yaml_text(process_name),
+        "process_kind": _yaml_text(process_kind),
+        "operator_name": _yaml_text(operator_name),
+        "site_name": _yaml_text(_theme_text(process_name)),
+        "site_description": _yaml_text(MESSAGES["init_site_description"].format(name=_theme_text(process_name))),
+    }
+    _copy_tree(_scaffold().joinpath("new-site"), directory, values)
+    shown = directory.as_posix()
+    click.echo(MESSAGES["cli_init_done"].format(dir=shown))
+    labels = [MESSAGES[spec.label] for spec, (_, example) in zip(INIT_VALUES, chosen, strict=True) if not example]
+    examples = [MESSAGES[spec.label] for spec, (_, example) in zip(INIT_VALUES, chosen, strict=True) if example]
+    if labels:
+        click.echo(MESSAGES["cli_init_filled"].format(values=", ".join(labels)))
+    if _theme_text(process_name) != process_name:
+        click.echo(MESSAGES["cli_init_site_name_quotes"].format(name=_theme_text(process_name)))
+    if examples:
+        click.echo(MESSAGES["cli_init_still_examples"].format(values=", ".join(examples), dir=shown))
+    click.echo(MESSAGES["cli_init_rest_examples"].format(dir=shown))
 
 
 @main.command(help=MESSAGES["cli_help_verify"])
