@@ -282,6 +282,29 @@ LABELS: Final = {
         "vollständig in Ihrem Browser. Hintergrundkarten eines Kartendienstes werden nur geladen, "
         "wenn Sie das ausdrücklich anfordern; darauf wird an der Karte hingewiesen."
     ),
+    # Only where the site has the web editor at admin/ (plugin option `editor`, on unless false).
+    "privacy_editor_heading": "Web-Editor für die Redaktion",
+    "privacy_editor": (
+        "Unter der Adresse admin/ dieser Website liegt ein Web-Editor, mit dem die Redaktion die "
+        "Inhalte pflegt. Er ist nur für die Redaktion bestimmt; keine Seite für Bürgerinnen und Bürger "
+        "verweist auf ihn."
+    ),
+    "privacy_editor_github": (
+        "Meldet sich jemand aus der Redaktion dort an, verbindet sich der Browser dieser Person mit "
+        "GitHub, wo die Inhalte der Website gespeichert sind: mit github.com, api.github.com und "
+        "www.githubstatus.com, für das Profilbild mit avatars.githubusercontent.com. GitHub (GitHub Inc., "
+        "USA) verarbeitet dabei die Angaben des GitHub-Kontos nach seinen eigenen "
+        "Datenschutzbestimmungen. Die Anmeldung bleibt im Browser gespeichert, bis die Person sich abmeldet."
+    ),
+    "privacy_editor_auth": (
+        "Für die Anmeldung verbindet sich der Browser außerdem mit dem Anmeldedienst {auth_host}. Er "
+        "vermittelt zwischen dem Web-Editor und GitHub und gibt den Zugangsschlüssel, den GitHub für die "
+        "Person ausstellt, an ihren Browser weiter."
+    ),
+    "privacy_editor_readers": (
+        "Beim Lesen der Website entstehen diese Verbindungen nicht; sie betreffen nur die Anmeldung und "
+        "die Arbeit im Web-Editor."
+    ),
     "privacy_contact_heading": "Wenn Sie uns schreiben",
     "privacy_contact": (
         "Schreiben Sie uns eine E-Mail oder melden Sie sich zu einer Veranstaltung an, verarbeiten wir "
