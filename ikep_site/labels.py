@@ -740,3 +740,101 @@ EXPORT_LABELS: Final = {
     "column_goal_projects": "Schlüsselprojekte",
     "column_goal_projects_about": "Kennungen der Schlüsselprojekte, die diesem Ziel dienen, durch Komma getrennt.",
 }
+
+
+# The web editor at admin/ (ikep_site/editor/): what editors read in its forms.
+# A key without a label here is still in the form, under its own name (tests/test_editor_config.py
+# names every key that lacks one).
+EDITOR_FIELD: Final = {
+    "title": "Titel",
+    "summary": "Kurzbeschreibung",
+    "updated": "Zuletzt geändert",
+    "image": "Bild",
+    "image_alt": "Bildbeschreibung",
+    "field": "Handlungsfeld",
+    "indicators": "Indikatoren",
+    "id": "Kennung",
+    "name": "Name",
+    "unit": "Einheit",
+    "better": "Richtung",
+    "source": "Quelle",
+    "corridor": "Entwicklungskorridor",
+    "year": "Jahr",
+    "min": "Untere Grenze",
+    "max": "Obere Grenze",
+    "values": "Messwerte",
+    "value": "Wert",
+    "status": "Status",
+    "goals": "Ziele",
+    "areas": "Räume",
+    "networks": "Netzwerke",
+    "projects": "Schlüsselprojekte",
+    "lead": "Verantwortlich",
+    "start": "Beginn",
+    "end": "Ende",
+    "progress": "Fortschritt (Prozent)",
+    "funding": "Förderung",
+    "budget": "Budget (Euro)",
+    "location": "Ort des Projekts",
+    "lat": "Geografische Breite",
+    "lon": "Geografische Länge",
+    "address": "Anschrift",
+    "milestones": "Meilensteine",
+    "date": "Datum",
+    "done": "Erreicht",
+    "updates": "Neuigkeiten zum Projekt",
+    "text": "Text",
+    "format": "Art der Beteiligung",
+    "deadline": "Anmelde- oder Teilnahmeschluss",
+    "place": "Ort",
+    "online": "Link zur Teilnahme im Internet",
+    "registration": "Anmeldung",
+    "url": "Internetadresse",
+    "email": "E-Mail-Adresse",
+    "phone": "Telefonnummer",
+    "accessibility": "Barrierefreiheit",
+    "contact": "Ansprechstelle",
+    "kind": "Art",
+    "geometry": "Grenzdatei (GeoJSON)",
+    "key": "Kennzeichnende Eigenschaft",
+    "members": "Mitglieder",
+    "attribution": "Quellenvermerk",
+    "attribution_url": "Link zur Quelle",
+    "purpose": "Wozu das Netzwerk da ist",
+    "role": "Rolle",
+    "body": "Text der Seite",
+}
+EDITOR_ITEM: Final = {  # one item of a list, for "Meilenstein hinzufügen"
+    "indicators": "Indikator",
+    "corridor": "Jahr des Korridors",
+    "values": "Messwert",
+    "milestones": "Meilenstein",
+    "updates": "Neuigkeit",
+    "members": "Mitglied",
+}
+EDITOR_KIND: Final = {  # collection label, one entry
+    "goals": ("Ziele", "Ziel"),
+    "projects": ("Schlüsselprojekte", "Schlüsselprojekt"),
+    "calls": ("Beteiligung", "Beteiligungsangebot"),
+    "areas": ("Räume", "Raum"),
+    "networks": ("Netzwerke", "Netzwerk"),
+    "updates": ("Aktuelles", "Neuigkeit"),
+}
+EDITOR_TEXT: Final = {
+    "page_title": "Web-Editor – {site}",
+    "collection_in_process": "{kind} – {process}",
+    "noscript": "Der Web-Editor braucht JavaScript. Bitte schalten Sie es für diese Seite ein.",
+    "body_hint": (
+        "Markdown wie in der Anleitung „Für Redaktionen“; Platzhalter wie <!-- ikep:projects --> bleiben stehen."
+    ),
+    "no_repository_title": "Web-Editor noch nicht eingerichtet",
+    "no_repository": (
+        "Der Web-Editor speichert Änderungen direkt im GitHub-Repository der Website. Dafür muss in "
+        "mkdocs.yml stehen, wo dieses liegt: repo_url: https://github.com/<Organisation>/<Repository> "
+        "(und edit_uri: edit/main/content/). Die Anleitung „Für Redaktionen“ beschreibt die Einrichtung "
+        "auf der Seite „Im Browser bearbeiten: der Web-Editor“."
+    ),
+    "slug_pattern": "Nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. leerstand",
+    "url_pattern": "Eine Internetadresse, die mit https:// beginnt",
+    "email_pattern": "Eine E-Mail-Adresse, z. B. name@example.org",
+}

@@ -55,6 +55,8 @@ class IkepConfig(base.Config):
     data_licence_url = c.Type(object, default=DEFAULT_LICENCE_URL)
     # Accepted so that earlier configurations still build; the pages are made in one process.
     parallel = c.Type(object, default=True)
+    # The web editor at admin/ (ikep_site/editor/options.py), checked like the rest.
+    editor = c.Type(object, default=True)
 
 
 def checked_options(options: dict[str, Any], config_file_path: str | None) -> tuple[PluginOptions, dict[str, Any]]:

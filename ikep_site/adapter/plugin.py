@@ -34,6 +34,7 @@ from . import files as build_files
 from .assets import add_to_theme, with_map_scripts
 from .budget import PageBudget
 from .config import IkepConfig, build_date, checked_options, config_dir, site_url
+from .editor import add_editor_files
 from .frame import PageHead, add_footer_links, page_head
 from .loading import load_content
 from .markdown import prepared_markdown
@@ -110,6 +111,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
             log.warning("%s: %s", options.display, MESSAGES["site_url_missing"])
         facts = SiteFacts(site_url=url, build_date=self.today, use_directory_urls=config.use_directory_urls)
         collisions = build_files.add_asset_files(files, config)
+        collisions += add_editor_files(files, config, result.site, folders, options.editor, url)
         self.renderer = make_renderer(config, result.site, folders, self.plans, options, facts, self.cache)
         self.rendered = 0
         published = published_files(result.site, folders, facts, self.renderer, self.cache)

@@ -16,6 +16,7 @@ from ..cache import BuildCache
 from ..checks.workflows import runs_audit
 from ..content.gitdates import last_changed
 from ..content.plugin_options import PluginOptions
+from ..editor.options import editor_facts
 from ..model import Kind, Site
 from ..outputs import Outputs
 from ..pages import PagePlan
@@ -24,6 +25,7 @@ from ..publish import SiteFacts
 from ..render.html import DEFAULT_TILES, HtmlRenderer
 from ..render.maps import TileSource
 from .config import config_dir
+from .editor import site_repository
 
 
 def make_renderer(
@@ -48,6 +50,7 @@ def make_renderer(
         env=cache.jinja if cache else None,
         # The accessibility statement claims automatic checks only where a workflow runs them.
         audited=runs_audit(config_dir(config)),
+        editor=editor_facts(options.editor, site_repository(config) is not None),
     )
     if cache is not None:
         cache.jinja = renderer.env

@@ -19,6 +19,7 @@ from typing import Any, Final
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..diagnostics import Report
+from ..editor.options import EditorOption, EditorOptions
 from ..jsonschema import SCHEMA_DIR
 from ..messages import MESSAGES
 from ..model import Kind
@@ -95,6 +96,7 @@ OPTIONS: Final = Record(
         "tiles": Field(TILES, help="Hintergrundkarte, auf Wunsch der Lesenden geladen"),
         "data_licence": Field(Text(), help="Lizenz der offenen Daten"),
         "data_licence_url": Field(Url(), help="Link zur Lizenz"),
+        "editor": Field(EditorOption(), help="Der Web-Editor unter admin/: false schaltet ihn aus"),
         "parallel": Field(Boolean(), help="ohne Wirkung; bleibt erlaubt, damit ältere Einstellungen gelten"),
         # MkDocs' own switch for every plugin; MkDocs reads it before the plugin sees its options.
         "enabled": Field(Boolean(), help="false: das Plugin ist ausgeschaltet"),
@@ -125,6 +127,7 @@ class PluginOptions:
     data_licence: str = DEFAULT_LICENCE
     data_licence_url: str = DEFAULT_LICENCE_URL
     parallel: bool = True
+    editor: EditorOptions = field(default_factory=EditorOptions)
     report: Report = field(default_factory=Report)
 
     def checked_values(self) -> dict[str, Any]:
@@ -137,6 +140,7 @@ class PluginOptions:
             "data_licence": self.data_licence,
             "data_licence_url": self.data_licence_url,
             "parallel": self.parallel,
+            "editor": self.editor,
         }
 
     def folders_for(self, processes: Collection[str] = ()) -> tuple[dict[Kind, str], Report]:
@@ -233,6 +237,7 @@ def options_from_tree(tree: Node | None, display: str, given: Mapping[str, Any] 
         data_licence=_value(values, "data_licence", DEFAULT_LICENCE),
         data_licence_url=_value(values, "data_licence_url", DEFAULT_LICENCE_URL),
         parallel=_value(values, "parallel", True),
+        editor=_value(values, "editor", EditorOptions()),
         report=report,
     )
 

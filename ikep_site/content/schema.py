@@ -129,6 +129,16 @@ class Text(Spec):
         return {"type": ["string", "number"], "pattern": r"\S"}
 
 
+class ContentFile(Text):
+    """A file in content/, written from content/ (`bilder/dorfladen.jpg`): read exactly like a text.
+
+    Its own type only so that the web editor offers an upload for it (`image` for pictures).
+    """
+
+    def __init__(self, media: str = "file") -> None:
+        self.media = media  # "image" or "file"
+
+
 class Slug(Text):
     description = "eine Kennung aus Kleinbuchstaben, Ziffern und Bindestrichen"
 
@@ -320,6 +330,7 @@ class Choice(Spec):
 
     values: tuple[str, ...]
     words: Mapping[str, str] = field(default_factory=dict)  # German word an editor may write -> value
+    shown: Mapping[str, str] = field(default_factory=dict)  # value -> German label (the web editor's select)
 
     @property
     def description(self) -> str:  # type: ignore[override]

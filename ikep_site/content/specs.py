@@ -41,6 +41,7 @@ from .schema import (
     Boolean,
     Check,
     Choice,
+    ContentFile,
     Context,
     DateOrDateTime,
     DateSpec,
@@ -197,7 +198,9 @@ INDICATOR: Final = Record(
         "name": Field(Text(), required=True, help="Name des Indikators"),
         "unit": Field(Text(), required=True, help='Einheit, z. B. "%" oder Einwohner'),
         "better": Field(
-            Choice(BETTER_DIRECTIONS), required=True, help="lower: niedriger ist besser; higher: höher ist besser"
+            Choice(BETTER_DIRECTIONS, shown=labels.BETTER),
+            required=True,
+            help="lower: niedriger ist besser; higher: höher ist besser",
         ),
         "source": Field(Text(), help="Quelle der Messwerte"),
         "corridor": Field(
@@ -213,7 +216,7 @@ COMMON: Final = {
     "title": Field(Text(), required=True, help="Überschrift und Linktext"),
     "summary": Field(Text(), help="Ein bis zwei Sätze für Übersichten und Feeds"),
     "updated": Field(DateSpec(), help="Datum der letzten wesentlichen Änderung"),
-    "image": Field(Text(), help="Bild im Ordner content/, z. B. bilder/dorfladen.jpg"),
+    "image": Field(ContentFile("image"), help="Bild im Ordner content/, z. B. bilder/dorfladen.jpg"),
     "image_alt": Field(Text(), help="Beschreibung des Bildes (Pflicht, wenn image gesetzt ist)"),
 }
 
@@ -260,7 +263,9 @@ LOCATION: Final = Record(
 PROJECT: Final = _entity(
     {
         "status": Field(
-            Choice(PROJECT_STATUSES, labels.PROJECT_STATUS_WORDS), required=True, help="Stand des Projekts"
+            Choice(PROJECT_STATUSES, labels.PROJECT_STATUS_WORDS, labels.PROJECT_STATUS),
+            required=True,
+            help="Stand des Projekts",
         ),
         "goals": _refs(Kind.GOAL, "Ziele, denen das Projekt dient", required=True, min_items=1),
         "areas": _refs(Kind.AREA, "Räume, in denen das Projekt wirkt"),
@@ -298,7 +303,11 @@ REGISTRATION: Final = Record(
 )
 CALL: Final = _entity(
     {
-        "format": Field(Choice(CALL_FORMATS, _words(labels.CALL_FORMAT)), required=True, help="Art der Beteiligung"),
+        "format": Field(
+            Choice(CALL_FORMATS, _words(labels.CALL_FORMAT), labels.CALL_FORMAT),
+            required=True,
+            help="Art der Beteiligung",
+        ),
         "start": Field(DateOrDateTime(), required=True, help="Beginn (Datum oder Datum mit Uhrzeit)"),
         "end": Field(DateOrDateTime(), help="Ende"),
         "deadline": Field(DateSpec(), help="Letzter Tag der Anmeldung oder Teilnahme"),
@@ -317,8 +326,10 @@ CALL: Final = _entity(
 
 AREA: Final = _entity(
     {
-        "kind": Field(Choice(AREA_KINDS, _words(labels.AREA_KIND)), required=True, help="Art des Raums"),
-        "geometry": Field(Text(), help="GeoJSON-Datei in content/, z. B. geodaten/kl-ortsgemeinden.geojson"),
+        "kind": Field(
+            Choice(AREA_KINDS, _words(labels.AREA_KIND), labels.AREA_KIND), required=True, help="Art des Raums"
+        ),
+        "geometry": Field(ContentFile(), help="GeoJSON-Datei in content/, z. B. geodaten/kl-ortsgemeinden.geojson"),
         "key": Field(Text(), help="Eigenschaft, die ein Mitglied kennzeichnet, z. B. AGS"),
         "members": Field(
             ListOf(Text(), unique=True), help="Werte von key, die zu diesem Raum gehören (in Anführungszeichen)"
@@ -331,7 +342,10 @@ AREA: Final = _entity(
 NETWORK_MEMBER: Final = Record(
     {
         "name": Field(Text(), required=True, help="Name"),
-        "kind": Field(Choice(NETWORK_MEMBER_KINDS, _words(labels.NETWORK_MEMBER_KIND)), help="Art des Mitglieds"),
+        "kind": Field(
+            Choice(NETWORK_MEMBER_KINDS, _words(labels.NETWORK_MEMBER_KIND), labels.NETWORK_MEMBER_KIND),
+            help="Art des Mitglieds",
+        ),
         "role": Field(Text(), help="Rolle im Netzwerk"),
     },
     build=lambda data: NetworkMember(**data),
@@ -374,7 +388,9 @@ PHASE: Final = Record(
 )
 FOUNDATION: Final = Record(
     {
-        "state": Field(Choice(FOUNDATION_STATES), required=True, help="yes, partly oder no"),
+        "state": Field(
+            Choice(FOUNDATION_STATES, shown=labels.FOUNDATION_STATE), required=True, help="yes, partly oder no"
+        ),
         "note": Field(Text(), help="Kurze Erläuterung"),
     },
     build=lambda data: Foundation(**data),

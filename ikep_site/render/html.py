@@ -33,6 +33,7 @@ from ..derive import (
     projects_by_status,
     relations,
 )
+from ..editor.options import EditorFacts
 from ..formatting import format_date, format_date_short, format_euro, format_number, format_percent
 from ..model import REFERENCE_FIELDS, Area, Contact, Entity, Goal, Indicator, Kind, Process, Site
 from ..pages import (
@@ -87,8 +88,10 @@ class HtmlRenderer:
         data_licence: tuple[str, str] = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.de"),
         env: jinja2.Environment | None = None,
         audited: bool = False,
+        editor: EditorFacts | None = None,
     ) -> None:
         self.hosting = hosting
+        self.editor = editor or EditorFacts(enabled=False, auth_host=None)
         self.audited = audited  # the site's workflow runs `ikep audit` before it publishes
         self.site_url = site_url
         self.data_licence = data_licence
@@ -187,6 +190,7 @@ class HtmlRenderer:
             sorted(self.process_pages.items()),
             self.site.operator,
             self.audited,
+            self.editor,
         )
         return Versions(
             self.site,
@@ -289,6 +293,7 @@ class HtmlRenderer:
             "today": self.today,
             "page_uri": src_uri,
             "hosting": self.hosting,
+            "editor": self.editor,
             "link": link,
             "url": lambda entity: link.to(entity.src_uri),
             "overview_url": lambda kind: link.to(overview_uri(self.folders, Kind(kind))),
