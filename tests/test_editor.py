@@ -58,7 +58,8 @@ def test_every_site_has_the_editor_with_its_own_files(demo_build: Build) -> None
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert '<html lang="de">' in page
     scripts = re.findall(r'<script src="([^"]+)"', page)
-    assert scripts == ["decap/decap-cms.js"]
+    assert scripts == ["decap/decap-cms.js", "ikep-editor.js"]
+    assert (demo_build.site / "admin" / "ikep-editor.js").exists()
     assert (demo_build.site / "admin" / scripts[0]).stat().st_size > 1_000_000
     # The chunks Decap loads on demand are there too, beside the main script.
     assert len(list((demo_build.site / "admin" / "decap").glob("*.decap-cms.js"))) > 20

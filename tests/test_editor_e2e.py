@@ -50,6 +50,11 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             session.page.get_by_label("Titel", exact=True).fill("Bürgerbus Süd")
             session.page.get_by_label("Kurzbeschreibung").fill("Ein Bus, der kommt, wenn man anruft.")
             session.choose("Status", "Geplant")
+            # An optional field typed into and emptied again is left out, not saved as ''.
+            session.page.get_by_label("Verantwortlich").fill("Kreisverwaltung")
+            session.page.get_by_label("Verantwortlich").fill("")
+            session.page.get_by_label("Fortschritt (Prozent)").fill("10")
+            session.page.get_by_label("Fortschritt (Prozent)").fill("")
             session.choose("Ziele", "Mobil auch ohne eigenes Auto", search="Mobil")
             session.choose("Ziele", "Ortskerne beleben", search="Ortskern")
             session.write_body("Der Bürgerbus fährt ab 2027 im Süden des Kreises.")

@@ -12,7 +12,7 @@ from typing import Final
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from ..editor.config import Repository, dump, editor_config, repository
+from ..editor.config import SITE_SCRIPT, Repository, dump, editor_config, repository
 from ..editor.options import EditorOptions
 from ..editor.page import editor_page, notice_page
 from ..model import Kind, Site
@@ -21,6 +21,7 @@ from .files import replace
 
 ADMIN_DIR: Final = "admin"
 DECAP_DIR: Final = Path(__file__).parent.parent / "vendor" / "decap"
+EDITOR_DIR: Final = Path(__file__).parent.parent / "editor"
 EDITOR_OWNER: Final = Owner("owner_web_editor")
 
 
@@ -46,6 +47,7 @@ def add_editor_files(
     put(File.generated(config, f"{ADMIN_DIR}/index.html", content=editor_page(config.site_name)))
     made = dump(editor_config(site, folders, repo, options, url))
     put(File.generated(config, f"{ADMIN_DIR}/config.yml", content=made))
+    put(File.generated(config, f"{ADMIN_DIR}/{SITE_SCRIPT}", abs_src_path=str(EDITOR_DIR / SITE_SCRIPT)))
     for path in sorted(DECAP_DIR.iterdir()):
         if path.is_file() and path.name != "VERSION":
             put(File.generated(config, f"{ADMIN_DIR}/decap/{path.name}", abs_src_path=str(path)))

@@ -20,6 +20,7 @@ from .fields import form_fields
 from .options import EditorOptions
 
 DECAP_SCRIPT: Final = "decap/decap-cms.js"
+SITE_SCRIPT: Final = "ikep-editor.js"  # ikep_site/editor/ikep-editor.js: leaves empty fields out
 MEDIA_FOLDER: Final = "dokumente"  # below content/: uploads go where an editor's files go
 GITHUB_REPO: Final = re.compile(r"^https?://(?:www\.)?github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
 EDIT_URI: Final = re.compile(r"^/?(?:edit|blob)/([^/]+)/(.*?)/?$")
