@@ -58,7 +58,8 @@ def test_every_site_has_the_editor_with_its_own_files(demo_build: Build) -> None
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert '<html lang="de">' in page
     scripts = re.findall(r'<script src="([^"]+)"', page)
-    assert scripts == ["decap/decap-cms.js", "ikep-editor.js"]
+    assert "window.CMS_MANUAL_INIT = true" in page
+    assert scripts == ["decap/decap-cms.js", "js-yaml/js-yaml.min.js", "ikep-editor.js"]
     assert (demo_build.site / "admin" / "ikep-editor.js").exists()
     assert (demo_build.site / "admin" / scripts[0]).stat().st_size > 1_000_000
     # The chunks Decap loads on demand are there too, beside the main script.
@@ -84,7 +85,7 @@ def test_one_collection_per_kind_with_german_labels(small: Build) -> None:
     for item in config["collections"]:
         plural, singular = labels.EDITOR_KIND[item["name"]]
         assert (item["label"], item["label_singular"]) == (plural, singular)
-        assert item["create"] is True and item["format"] == "frontmatter" and item["extension"] == "md"
+        assert item["create"] is True and item["format"] == "ikep-frontmatter" and item["extension"] == "md"
         assert item["fields"][-1]["name"] == "body" and item["fields"][-1]["modes"] == ["raw"]
 
 
@@ -155,7 +156,7 @@ def test_lists_objects_and_dates_get_their_widgets(small: Build) -> None:
 def test_new_ids_are_plain_ascii_and_empty_fields_are_left_out(small: Build) -> None:
     config = admin_config(small)
     assert config["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
-    assert all(item["slug"] == "{{title}}" for item in config["collections"])
+    assert all(item["slug"] == "{{fields.ikep_kennung}}" for item in config["collections"])
 
 
 def test_a_key_added_to_the_specs_is_in_the_editor(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -40,7 +40,16 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     site = build_site(repository, work / "site")
     call = repository / "content" / "beteiligung" / "dorfspaziergang-mehlbach.md"
     project = repository / "content" / "projekte" / "dorfladen-mehlbach.md"
-    before = {"call": front_matter_and_body(call), "project": front_matter_and_body(project)}
+    goal = repository / "content" / "ziele" / "ortskerne-beleben.md"
+    # A German decimal comma, as editors write it, in a list of the indicator's values.
+    text = goal.read_text(encoding="utf-8")
+    assert "{year: 2023, value: 7.6}" in text
+    goal.write_text(text.replace("{year: 2023, value: 7.6}", '{year: 2023, value: "7,6"}'), encoding="utf-8")
+    before = {
+        "call": front_matter_and_body(call),
+        "project": front_matter_and_body(project),
+        "goal": front_matter_and_body(goal),
+    }
     with decap_server(repository) as api:
         point_to_local_backend(site, api)
         with editor_session(site) as session:
@@ -67,9 +76,18 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             session.open_entry("projects", "dorfladen-mehlbach")
             session.page.get_by_label("Verantwortlich").fill("Dorfladen Mehlbach eG")
             session.publish()
+            # A goal with indicators, corridors and measured values.
+            session.open_entry("goals", "ortskerne-beleben")
+            session.page.get_by_label("Handlungsfeld").fill("Ortsentwicklung")
+            session.publish()
             hosts, errors = set(session.hosts), list(session.errors)
-    created = repository / "content" / "projekte" / "burgerbus-sud.md"
-    after = {"call": front_matter_and_body(call), "project": front_matter_and_body(project)}
+    # The id as `ikep new` makes it: ä → ae, ß → ss.
+    created = repository / "content" / "projekte" / "buergerbus-sued.md"
+    after = {
+        "call": front_matter_and_body(call),
+        "project": front_matter_and_body(project),
+        "goal": front_matter_and_body(goal),
+    }
     return {
         "repository": repository,
         "created": created,
@@ -94,7 +112,11 @@ def test_a_project_made_in_the_editor_has_what_was_entered(edited: dict[str, Any
 
 @pytest.mark.parametrize(
     ("entry", "changed", "value"),
-    [("call", "summary", "Ein Rundgang durch Mehlbach."), ("project", "lead", "Dorfladen Mehlbach eG")],
+    [
+        ("call", "summary", "Ein Rundgang durch Mehlbach."),
+        ("project", "lead", "Dorfladen Mehlbach eG"),
+        ("goal", "field", "Ortsentwicklung"),
+    ],
 )
 def test_saving_one_field_keeps_every_other_value_and_the_text(
     edited: dict[str, Any], entry: str, changed: str, value: str
@@ -114,7 +136,7 @@ def test_what_the_editor_saved_passes_the_checks_and_the_strict_build(edited: di
     assert checked.returncode == 0, checked.stdout + checked.stderr
     build = run_build(repository, strict=True)
     assert build.returncode == 0, build.output
-    assert "Bürgerbus Süd" in build.page("projekte/burgerbus-sud/")
+    assert "Bürgerbus Süd" in build.page("projekte/buergerbus-sued/")
     assert "Bürgerbus Süd" in build.page("ziele/mobil-ohne-auto/")
 
 

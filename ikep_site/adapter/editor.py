@@ -20,7 +20,7 @@ from ..outputs import Collision, Owner
 from .files import replace
 
 ADMIN_DIR: Final = "admin"
-DECAP_DIR: Final = Path(__file__).parent.parent / "vendor" / "decap"
+VENDOR_DIR: Final = Path(__file__).parent.parent / "vendor"
 EDITOR_DIR: Final = Path(__file__).parent.parent / "editor"
 EDITOR_OWNER: Final = Owner("owner_web_editor")
 
@@ -48,7 +48,8 @@ def add_editor_files(
     made = dump(editor_config(site, folders, repo, options, url))
     put(File.generated(config, f"{ADMIN_DIR}/config.yml", content=made))
     put(File.generated(config, f"{ADMIN_DIR}/{SITE_SCRIPT}", abs_src_path=str(EDITOR_DIR / SITE_SCRIPT)))
-    for path in sorted(DECAP_DIR.iterdir()):
-        if path.is_file() and path.name != "VERSION":
-            put(File.generated(config, f"{ADMIN_DIR}/decap/{path.name}", abs_src_path=str(path)))
+    for folder in ("decap", "js-yaml"):
+        for path in sorted((VENDOR_DIR / folder).iterdir()):
+            if path.is_file() and path.name != "VERSION":
+                put(File.generated(config, f"{ADMIN_DIR}/{folder}/{path.name}", abs_src_path=str(path)))
     return collisions

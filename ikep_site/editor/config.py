@@ -20,7 +20,10 @@ from .fields import form_fields
 from .options import EditorOptions
 
 DECAP_SCRIPT: Final = "decap/decap-cms.js"
-SITE_SCRIPT: Final = "ikep-editor.js"  # ikep_site/editor/ikep-editor.js: leaves empty fields out
+YAML_SCRIPT: Final = "js-yaml/js-yaml.min.js"
+SITE_SCRIPT: Final = "ikep-editor.js"  # ikep_site/editor/ikep-editor.js: the format, empty fields, ids
+FORMAT: Final = "ikep-frontmatter"  # registered by ikep-editor.js
+ID_KEY: Final = "ikep_kennung"  # the new entry's id, made by ikep-editor.js, never written to the file
 MEDIA_FOLDER: Final = "dokumente"  # below content/: uploads go where an editor's files go
 GITHUB_REPO: Final = re.compile(r"^https?://(?:www\.)?github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
 EDIT_URI: Final = re.compile(r"^/?(?:edit|blob)/([^/]+)/(.*?)/?$")
@@ -65,7 +68,7 @@ def editor_config(
         "locale": "de",
         "media_folder": _join(repo.content_dir, MEDIA_FOLDER),
         "public_folder": MEDIA_FOLDER,  # how content/ refers to the file: dokumente/plan.pdf
-        # Ids from titles as `ikep new` makes them as far as Decap can: ß→ss, accents dropped.
+        # Ids are made by ikep-editor.js as `ikep new` makes them; this only keeps Decap's own step ASCII.
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": _collections(site, folders, repo),
     }
@@ -116,9 +119,9 @@ def _collections(site: Site, folders: dict[Kind, str], repo: Repository) -> list
                     "folder": folder,
                     "create": True,
                     "extension": "md",
-                    "format": "frontmatter",
+                    "format": FORMAT,
                     "identifier_field": "title",
-                    "slug": "{{title}}",
+                    "slug": "{{fields." + ID_KEY + "}}",
                     "summary": "{{title}}",
                     "sortable_fields": ["title"],
                     "editor": {"preview": False},

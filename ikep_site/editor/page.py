@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .. import labels
-from .config import DECAP_SCRIPT, SITE_SCRIPT
+from .config import DECAP_SCRIPT, SITE_SCRIPT, YAML_SCRIPT
 
 HEAD = """<!doctype html>
 <html lang="de">
@@ -29,7 +29,10 @@ def editor_page(site_name: str) -> str:
         HEAD.format(title=escape(title))
         + '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n</head>\n<body>\n'
         + f"<noscript><p>{escape(labels.EDITOR_TEXT['noscript'])}</p></noscript>\n"
-        + f'<script src="{DECAP_SCRIPT}"></script>\n<script src="{SITE_SCRIPT}"></script>\n</body>\n</html>\n'
+        # Decap waits for ikep-editor.js, which registers the site's format and starts it.
+        + "<script>window.CMS_MANUAL_INIT = true;</script>\n"
+        + "".join(f'<script src="{src}"></script>\n' for src in (DECAP_SCRIPT, YAML_SCRIPT, SITE_SCRIPT))
+        + "</body>\n</html>\n"
     )
 
 
