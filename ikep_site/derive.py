@@ -1,4 +1,5 @@
-"""What follows from the content: links back, the news stream, the current phase, call states.
+"""What follows from the content: links back, the news stream, the current phase, call states,
+how far the projects of each goal and Handlungsfeld are.
 
 Pure functions of the model and the build date, computed once per build.
 """
@@ -6,12 +7,12 @@ Pure functions of the model and the build date, computed once per build.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Final
 
-from .model import Call, Entity, Phase, Process, Project, Update
+from .model import Call, Entity, Goal, Phase, Process, Project, Update
 
 PROJECT_STATUS_ORDER = ("in_progress", "planned", "idea", "paused", "done", "dropped")
 
@@ -44,6 +45,14 @@ class Relations:
     news: list[NewsItem] = field(default_factory=list)
     # The news naming each entity key, in the order of `news`; filled by `relations`.
     news_of: dict[str, list[NewsItem]] = field(default_factory=dict)
+    # How far the projects of each goal are, by goal key; filled by `relations` for every goal.
+    progress_of_goal: dict[str, ProjectProgress] = field(default_factory=dict)
+    # The same per Handlungsfeld, by process id and field name; "" holds the fields over all
+    # processes, which is what a portal's site-wide goals overview groups by.
+    progress_of_field: dict[str, dict[str, ProjectProgress]] = field(default_factory=dict)
+
+    def field_progress(self, process_id: str, name: str) -> ProjectProgress:
+        return self.progress_of_field.get(process_id, {}).get(name, NO_PROJECTS)
 
 
 def relations(process: Process) -> Relations:
@@ -63,7 +72,80 @@ def relations(process: Process) -> Relations:
             rel.calls_of[key].append(call)
     rel.news = news(process)
     rel.news_of = _news_by_key(rel.news)
+    rel.progress_of_goal = {
+        goal.key: project_progress(rel.projects_of_goal.get(goal.key, ())) for goal in process.goals.values()
+    }
+    rel.progress_of_field = field_progress(process.goals.values(), rel.projects_of_goal)
     return rel
+
+
+@dataclass(frozen=True)
+class ProjectProgress:
+    """How far a set of projects is: how many have each status, and their mean progress."""
+
+    counts: tuple[tuple[str, int], ...]  # (status, how many), in PROJECT_STATUS_ORDER, none with 0
+    mean: int | None  # whole percent, rounded half up; None when no project counts towards it
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+
+NO_PROJECTS: Final = ProjectProgress(counts=(), mean=None)
+
+
+def progress_share(project: Project) -> int | None:
+    """What one project adds to a mean progress, in percent; None if it does not count.
+
+    A finished project is done whatever its `progress` says; a dropped one will never be, so it
+    would only pull the mean down. A project without `progress` counts as 0 %: nothing measured
+    is nothing shown as achieved (leaving it out would let one advanced project speak for all).
+    """
+    if project.status == "done":
+        return 100
+    if project.status == "dropped":
+        return None
+    return project.progress or 0
+
+
+def project_progress(projects: Iterable[Project]) -> ProjectProgress:
+    """Counts by status and mean progress; a project given twice (by key) is counted once."""
+    unique = list({project.key: project for project in projects}.values())
+    by_status: dict[str, int] = defaultdict(int)
+    for project in unique:
+        by_status[project.status] += 1
+    shares = [share for share in map(progress_share, unique) if share is not None]
+    return ProjectProgress(
+        counts=tuple((status, by_status[status]) for status in PROJECT_STATUS_ORDER if by_status.get(status)),
+        mean=_mean_half_up(shares),
+    )
+
+
+def field_progress(
+    goals: Iterable[Goal], projects_of_goal: Mapping[str, Iterable[Project]]
+) -> dict[str, dict[str, ProjectProgress]]:
+    """Progress of each Handlungsfeld over the projects of its goals, by process id and field.
+
+    A project serving two goals of one field counts once for it. Besides each goal's own process,
+    every field is also gathered under "" (all processes); on a simple site the two are the same.
+    """
+    gathered: dict[str, dict[str, list[Project]]] = defaultdict(lambda: defaultdict(list))
+    for goal in sorted(goals, key=lambda g: g.key):
+        if not goal.field:
+            continue
+        for process_id in dict.fromkeys((goal.process, "")):
+            gathered[process_id][goal.field].extend(projects_of_goal.get(goal.key, ()))
+    return {
+        process_id: {name: project_progress(projects) for name, projects in fields.items()}
+        for process_id, fields in gathered.items()
+    }
+
+
+def _mean_half_up(shares: list[int]) -> int | None:
+    """The mean of whole percents as a whole percent, 62.5 → 63 (exact: no float rounding)."""
+    if not shares:
+        return None
+    return (2 * sum(shares) + len(shares)) // (2 * len(shares))
 
 
 def _news_by_key(items: list[NewsItem]) -> dict[str, list[NewsItem]]:
