@@ -139,3 +139,38 @@ def test_every_status_has_a_counted_label() -> None:
         "2 pausiert",
         "2 eingestellt",
     ]
+
+
+def test_portal_fields_per_process_and_site_wide(tmp_path: Path) -> None:
+    profile = "name: {name}\nkind: Zukunfts-Check Dorf\nphases:\n  - {{name: Umsetzung, start: 2026-01-01}}\n"
+    files: dict[str, str | bytes] = {
+        "index.md": "# Dörfer\n\n<!-- ikep:processes -->\n",
+        "mehlbach/prozess.yml": profile.format(name="Dorf Mehlbach"),
+        "mehlbach/ziele/ortskerne-beleben.md": GOAL,
+        "mehlbach/projekte/dorfladen.md": project("Dorfladen Mehlbach", status="done"),
+        "katzweiler/prozess.yml": profile.format(name="Dorf Katzweiler"),
+        "katzweiler/ziele/ortskerne-beleben.md": GOAL.replace("Ortskerne beleben", "Ortskern Katzweiler"),
+        # serves its own goal and Mehlbach's, both in the field Dorfentwicklung
+        "katzweiler/projekte/laden.md": project(
+            "Laden Katzweiler", goals="[ortskerne-beleben, mehlbach/ortskerne-beleben]", extra="progress: 20\n"
+        ),
+    }
+    build = run_build(write_site(tmp_path, files, plugin={"process": None}), strict=True)
+    assert build.returncode == 0, build.output
+
+    def field_text(url: str) -> str:
+        html = build.page(url)
+        found = re.search(
+            r'class="ikep-field__title">Dorfentwicklung</h\d>(.*?)<div class="ikep-field__goals">', html, re.S
+        )
+        assert found, html
+        return _text(found[1])
+
+    # Katzweiler's own field: only its goal, so only the shop
+    assert "1 Schlüsselprojekt: 1 in Umsetzung Im Mittel 20 % umgesetzt" in field_text("katzweiler/ziele/")
+    # Mehlbach's goal is served by both projects
+    assert "2 Schlüsselprojekte: 1 in Umsetzung, 1 abgeschlossen Im Mittel 60 % umgesetzt" in field_text(
+        "mehlbach/ziele/"
+    )
+    # Site-wide, the shop serving two goals of the field counts once: still 2, not 3
+    assert "2 Schlüsselprojekte: 1 in Umsetzung, 1 abgeschlossen Im Mittel 60 % umgesetzt" in field_text("ziele/")
