@@ -124,7 +124,10 @@ def test_goal_page_overview_and_field_show_progress(tmp_path: Path) -> None:
     assert "1 Schlüsselprojekt: 1 in Umsetzung Im Mittel 60 % umgesetzt" in overview
     # A field whose goals have no projects says so, its name escaped
     assert '<h2 class="ikep-field__title">Natur &amp; &lt;Umwelt&gt;</h2>' in overview_html
-    assert "Noch keine Schlüsselprojekte." in overview
+    # It has one goal: the card says it (a field figure would only repeat the card)
+    assert "Diesem Eintrag sind noch keine Schlüsselprojekte zugeordnet." in overview
+    natur = re.search(r"Natur &amp; &lt;Umwelt&gt;</h2>(.*?)<div class=\"ikep-field__goals\">", overview_html, re.S)
+    assert natur and _text(natur[1]).strip() == ""
     # Cards sit below the field heading, one level down
     assert '<h3 class="ikep-card__title" id="ziel-ortskerne-beleben">' in overview_html
 
@@ -166,11 +169,13 @@ def test_portal_fields_per_process_and_site_wide(tmp_path: Path) -> None:
         assert found, html
         return _text(found[1])
 
-    # Katzweiler's own field: only its goal, so only the shop
-    assert "1 Schlüsselprojekt: 1 in Umsetzung Im Mittel 20 % umgesetzt" in field_text("katzweiler/ziele/")
+    # In each process the field has one goal: no field figure, the goal's card has it
+    assert field_text("katzweiler/ziele/").strip() == ""
+    assert "1 Schlüsselprojekt: 1 in Umsetzung Im Mittel 20 % umgesetzt" in _text(build.page("katzweiler/ziele/"))
     # Mehlbach's goal is served by both projects
-    assert "2 Schlüsselprojekte: 1 in Umsetzung, 1 abgeschlossen Im Mittel 60 % umgesetzt" in field_text(
-        "mehlbach/ziele/"
+    assert field_text("mehlbach/ziele/").strip() == ""
+    assert "2 Schlüsselprojekte: 1 in Umsetzung, 1 abgeschlossen Im Mittel 60 % umgesetzt" in _text(
+        build.page("mehlbach/ziele/")
     )
     # Site-wide, the shop serving two goals of the field counts once: still 2, not 3
     assert "2 Schlüsselprojekte: 1 in Umsetzung, 1 abgeschlossen Im Mittel 60 % umgesetzt" in field_text("ziele/")
