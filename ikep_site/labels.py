@@ -213,6 +213,12 @@ LABELS: Final = {
     "purpose": "Zweck",
     "role": "Rolle",
     "contact": "Kontakt",
+    # Council decisions (decisions on goals and projects; all of a process on its page).
+    "decisions": "Beschlüsse",
+    "decisions_of_process": "Beschlüsse im Prozess",
+    "decision_number": "Vorlage {number}",
+    "decision_of_goal": "zum Ziel",
+    "decision_of_project": "zum Schlüsselprojekt",
     "email": "E-Mail",
     "phone": "Telefon",
     "web": "Internet",
@@ -815,6 +821,8 @@ EDITOR_FIELD: Final = {
     "purpose": "Wozu das Netzwerk da ist",
     "role": "Rolle",
     "body": "Text der Seite",
+    "decisions": "Beschlüsse",
+    "number": "Nummer der Vorlage",
 }
 EDITOR_ITEM: Final = {  # one item of a list, for "Meilenstein hinzufügen"
     "indicators": "Indikator",
@@ -823,6 +831,7 @@ EDITOR_ITEM: Final = {  # one item of a list, for "Meilenstein hinzufügen"
     "milestones": "Meilenstein",
     "updates": "Neuigkeit",
     "members": "Mitglied",
+    "decisions": "Beschluss",
 }
 EDITOR_KIND: Final = {  # collection label, one entry
     "goals": ("Ziele", "Ziel"),

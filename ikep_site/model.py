@@ -128,9 +128,21 @@ class Indicator:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Decision:
+    """A council decision behind a goal, its corridor or a project (the council information system's entry)."""
+
+    date: date
+    body: str  # the council or committee that decided, e.g. "Kreistag"
+    text: str
+    number: str | None = None  # the number of the council's paper, e.g. "KT/2024/117"
+    url: str | None = None  # http(s) link to the entry in the council information system
+
+
+@dataclass(frozen=True, kw_only=True)
 class Goal(Entity):
     field: str | None = None
     indicators: tuple[Indicator, ...] = ()
+    decisions: tuple[Decision, ...] = ()  # oldest first
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -161,6 +173,8 @@ class Project(Entity):
     location: Location | None = None
     milestones: tuple[Milestone, ...] = ()  # sorted by date
     updates: tuple[ProjectUpdate, ...] = ()  # newest first
+    contact: Contact | None = None
+    decisions: tuple[Decision, ...] = ()  # oldest first
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -284,6 +298,15 @@ class Process:
 
     def entities(self, kind: Kind) -> dict[str, Entity]:
         return getattr(self, kind.value)  # type: ignore[no-any-return]
+
+    def decisions(self) -> list[tuple[Decision, Goal | Project]]:
+        """Every council decision of the process's goals and projects, oldest first, each with its entity.
+
+        One day's decisions keep a fixed order (by page, then as written), whatever order the files were read in.
+        """
+        owners: list[Goal | Project] = [*self.goals.values(), *self.projects.values()]
+        found = [(decision, entity) for entity in owners for decision in entity.decisions]
+        return sorted(found, key=lambda pair: (pair[0].date, pair[1].src_uri))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -26,6 +26,7 @@ from ..model import (
     PROJECT_STATUSES,
     Contact,
     CorridorPoint,
+    Decision,
     Foundation,
     Indicator,
     Kind,
@@ -229,10 +230,35 @@ def _refs(kind: Kind, help_text: str, *, required: bool = False, min_items: int 
     return Field(ListOf(Ref(kind.value), unique=True, min_items=min_items), required=required, help=help_text)
 
 
+class OldestFirst(ListOf):
+    """A list of dated records, kept in date order whatever order they were written in."""
+
+    def convert(self, node: Node, ctx: Context, name: str) -> Any:
+        items = super().convert(node, ctx, name)
+        if not isinstance(items, tuple):
+            return items
+        return tuple(sorted(items, key=lambda item: item.date))  # stable: one day's keep their order
+
+
+DECISION: Final = Record(
+    {
+        "date": Field(DateSpec(), required=True, help="Datum des Beschlusses"),
+        "body": Field(Text(), required=True, help="Gremium, das beschlossen hat, z. B. Kreistag"),
+        "number": Field(Text(), help='Nummer der Vorlage, in Anführungszeichen, z. B. "KT/2024/117"'),
+        "url": Field(Url(), help="Link zum Beschluss im Ratsinformationssystem"),
+        "text": Field(Text(), required=True, help="Was beschlossen wurde"),
+    },
+    build=lambda data: Decision(**data),
+)
+DECISIONS: Final = Field(
+    OldestFirst(DECISION), help="Beschlüsse der Räte, des Kreistags und ihrer Ausschüsse, älteste zuerst"
+)
+
 GOAL: Final = _entity(
     {
         "field": Field(Text(), help="Handlungsfeld (zum Gruppieren)"),
         "indicators": Field(ListOf(INDICATOR), help="Indikatoren mit Entwicklungskorridor"),
+        "decisions": DECISIONS,
     },
     _unique_indicator_ids,
 )
@@ -279,6 +305,8 @@ PROJECT: Final = _entity(
         "location": Field(LOCATION, help="Ort des Projekts"),
         "milestones": Field(ListOf(MILESTONE), help="Meilensteine"),
         "updates": Field(ListOf(PROJECT_UPDATE), help="Neuigkeiten zum Projekt"),
+        "contact": Field(CONTACT, help="Ansprechstelle für Fragen zum Projekt"),
+        "decisions": DECISIONS,
     },
     _end_not_before_start(),
 )

@@ -30,6 +30,7 @@ from ..model import (
     Area,
     Call,
     Contact,
+    Decision,
     Entity,
     Indicator,
     Network,
@@ -76,6 +77,9 @@ _COLUMN_IDS: Final[dict[str, tuple[str, ...]]] = {
         "address",
         "lat",
         "lon",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
         "updated",
         "url",
     ),
@@ -171,6 +175,7 @@ def _process(process: Process, url_of: UrlOf | None) -> Json:
                 "field": goal.field,
                 "indicators": [_indicator(indicator) for indicator in goal.indicators],
                 "projects": sorted(project.key for project in rel.projects_of_goal.get(goal.key, [])),
+                "decisions": _decisions(goal.decisions),
             }
             for goal in _sorted(process.goals)
         ],
@@ -267,7 +272,22 @@ def _project(project: Project, url_of: UrlOf | None) -> Json:
             for milestone in project.milestones
         ],
         "updates": [{"date": note.date.isoformat(), "text": note.text} for note in project.updates],
+        "contact": _contact(project.contact),
+        "decisions": _decisions(project.decisions),
     }
+
+
+def _decisions(decisions: Iterable[Decision]) -> list[Json]:
+    return [
+        {
+            "date": decision.date.isoformat(),
+            "body": decision.body,
+            "number": decision.number,
+            "url": decision.url,
+            "text": decision.text,
+        }
+        for decision in decisions
+    ]
 
 
 def _call(call: Call, url_of: UrlOf | None) -> Json:
@@ -349,6 +369,7 @@ def _project_rows(process: Process, url_of: UrlOf | None) -> list[Row]:
     rows: list[Row] = []
     for project in _sorted(process.projects):
         location = project.location
+        contact = project.contact or Contact()
         rows.append(
             {
                 **_entity_cells(project, url_of),
@@ -365,6 +386,9 @@ def _project_rows(process: Process, url_of: UrlOf | None) -> list[Row]:
                 "address": _text(location.address if location else None),
                 "lat": _number_cell(location.lat if location else None),
                 "lon": _number_cell(location.lon if location else None),
+                "contact_name": _text(contact.name),
+                "contact_email": _text(contact.email),
+                "contact_phone": _text(contact.phone),
             }
         )
     return rows
