@@ -111,7 +111,7 @@ def test_entities_without_decisions_have_no_heading(built: Build) -> None:
 def test_process_page_lists_every_decision_in_date_order_with_its_goal_or_project(built: Build) -> None:
     decisions = section(built.page("prozess/"), "beschluesse")
     assert f">{labels.LABELS['decisions_of_process']}</h2>" in decisions
-    items = [text_of(item) for item in re.findall(r"<li class=\"ikep-decision\">.*?</li>", decisions, re.S)]
+    items = [text_of(item) for item in re.findall(r"<li class=\"[^\"]*ikep-decision\">.*?</li>", decisions, re.S)]
     assert items == [
         "26. September 2024 Kreistag <b>: Konzept & Korridor <i>beschlossen</i> – zum Ziel Ortskerne beleben",
         "1. Oktober 2024 Ortsgemeinderat Mehlbach: Kauf des Gasthauses – zum Schlüsselprojekt Dorfladen",
