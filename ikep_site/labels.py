@@ -579,6 +579,16 @@ LABELS: Final = {
     "chart_target": "Ziel {year}: {target}",
     "chart_target_range_words": "{min} bis {max}",
     "chart_legend_values": "Messwerte",
+    # Earlier corridors (revisions): drawn dashed, described, and listed in their own tables.
+    "chart_legend_revision": "Früherer Korridor",
+    "chart_legend_revisions": "Frühere Korridore",
+    "chart_revision": "Früherer Korridor, galt bis {until}: {points}.",
+    "revision_caption": "Früherer Entwicklungskorridor: galt bis {until}",
+    "revision_replaced_by": "ersetzt durch Beschluss {decision}",
+    "revision_note": (
+        "Der Korridor wurde geändert. Der Stand wird am jetzt geltenden Korridor gemessen; frühere Korridore "
+        "stehen gestrichelt im Diagramm und in der Tabelle."
+    ),
 }
 
 # Maps: the consent to load background tiles from a third party, and the texts around a map.
@@ -823,6 +833,9 @@ EDITOR_FIELD: Final = {
     "body": "Text der Seite",
     "decisions": "Beschlüsse",
     "number": "Nummer der Vorlage",
+    "revisions": "Frühere Korridore",
+    "until": "Galt bis (letzter Tag)",
+    "decision": "Ersetzt durch Beschluss (Nummer)",
 }
 EDITOR_ITEM: Final = {  # one item of a list, for "Meilenstein hinzufügen"
     "indicators": "Indikator",
@@ -832,6 +845,7 @@ EDITOR_ITEM: Final = {  # one item of a list, for "Meilenstein hinzufügen"
     "updates": "Neuigkeit",
     "members": "Mitglied",
     "decisions": "Beschluss",
+    "revisions": "Früherer Korridor",
 }
 EDITOR_KIND: Final = {  # collection label, one entry
     "goals": ("Ziele", "Ziel"),

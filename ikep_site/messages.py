@@ -153,6 +153,10 @@ MESSAGES: Final = {
     "deadline_after_end": "deadline: Der Teilnahmeschluss {deadline} liegt nach dem Ende ({limit}).",
     "min_above_max": "corridor: Im Jahr {year} ist min ({low}) größer als max ({high}).",
     "duplicate_year": "{name}: Das Jahr {year} steht doppelt (zuerst in Zeile {line}).",
+    "duplicate_revision_end": (
+        "revisions: Zwei frühere Korridore enden am {until} (zuerst in Zeile {line}); jeder frühere Korridor endet an"
+        " einem eigenen Tag."
+    ),
     "duplicate_indicator": "indicators: Die Kennung '{value}' steht doppelt (zuerst in Zeile {line}).",
     "image_alt_missing": (
         "image_alt fehlt. Zu jedem Bild gehört ein Alternativtext, der beschreibt, was zu sehen ist "

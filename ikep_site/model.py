@@ -117,14 +117,24 @@ class Measurement:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CorridorRevision:
+    """A corridor that applied before the current one: a revised target is never rewritten history."""
+
+    until: date  # the last day it applied
+    corridor: tuple[CorridorPoint, ...]  # sorted by year, at least two
+    decision: str | None = None  # the number of the decision that replaced it, e.g. "KT/2025/033"
+
+
+@dataclass(frozen=True, kw_only=True)
 class Indicator:
     id: str
     name: str
     unit: str
     better: str  # one of BETTER_DIRECTIONS
     source: str | None = None
-    corridor: tuple[CorridorPoint, ...] = ()  # sorted by year, at least two
+    corridor: tuple[CorridorPoint, ...] = ()  # the corridor in force; sorted by year, at least two
     values: tuple[Measurement, ...] = ()  # sorted by year, years unique
+    revisions: tuple[CorridorRevision, ...] = ()  # earlier corridors, newest first
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -26,6 +26,7 @@ from ..model import (
     PROJECT_STATUSES,
     Contact,
     CorridorPoint,
+    CorridorRevision,
     Decision,
     Foundation,
     Indicator,
@@ -150,10 +151,33 @@ def _image_has_alt(values: Values, ctx: Context) -> None:
         ctx.error_at(values.line_of("image_alt"), MESSAGES["image_alt_without_image"])
 
 
+def _by_year(points: Any) -> tuple[Any, ...]:
+    return tuple(sorted(points or (), key=lambda point: point.year))
+
+
 def _build_indicator(data: dict[str, Any]) -> Indicator:
-    data["corridor"] = tuple(sorted(data.get("corridor", ()), key=lambda point: point.year))
-    data["values"] = tuple(sorted(data.get("values", ()), key=lambda value: value.year))
+    data["corridor"] = _by_year(data.get("corridor"))
+    data["values"] = _by_year(data.get("values"))
+    # Newest first, as the content model writes them, whatever order an editor chose.
+    data["revisions"] = tuple(sorted(data.get("revisions", ()), key=lambda revision: revision.until, reverse=True))
     return Indicator(**data)
+
+
+def _build_revision(data: dict[str, Any]) -> CorridorRevision:
+    data["corridor"] = _by_year(data.get("corridor"))
+    return CorridorRevision(**data)
+
+
+def _unique_revision_ends(values: Values, ctx: Context) -> None:
+    seen: dict[date, int] = {}
+    for index, revision in enumerate(values.get("revisions") or ()):
+        line = values.item_line("revisions", index)
+        if revision.until in seen:
+            ctx.error_at(
+                line,
+                MESSAGES["duplicate_revision_end"].format(until=revision.until.isoformat(), line=seen[revision.until]),
+            )
+        seen.setdefault(revision.until, line)
 
 
 def _contact_fields(*, with_url: bool = False) -> dict[str, Field]:
@@ -193,6 +217,16 @@ MEASUREMENT: Final = Record(
     },
     build=lambda data: Measurement(**data),
 )
+CORRIDOR: Final = ListOf(CORRIDOR_POINT, min_items=2)
+REVISION: Final = Record(
+    {
+        "until": Field(DateSpec(), required=True, help="Letzter Tag, an dem dieser frühere Korridor galt"),
+        "decision": Field(Text(), help='Nummer des Beschlusses, der ihn ersetzt hat, z. B. "KT/2025/033"'),
+        "corridor": Field(CORRIDOR, required=True, help="Der frühere Korridor, mindestens zwei Jahre"),
+    },
+    build=_build_revision,
+    checks=(_unique_years("corridor"), _corridor_band_ordered),
+)
 INDICATOR: Final = Record(
     {
         "id": Field(Slug(), required=True, help="Kennung des Indikators, z. B. leerstand"),
@@ -204,13 +238,14 @@ INDICATOR: Final = Record(
             help="lower: niedriger ist besser; higher: höher ist besser",
         ),
         "source": Field(Text(), help="Quelle der Messwerte"),
-        "corridor": Field(
-            ListOf(CORRIDOR_POINT, min_items=2), required=True, help="Entwicklungskorridor, mindestens zwei Jahre"
-        ),
+        "corridor": Field(CORRIDOR, required=True, help="Entwicklungskorridor, mindestens zwei Jahre"),
         "values": Field(ListOf(MEASUREMENT), help="Gemessene Werte"),
+        "revisions": Field(
+            ListOf(REVISION), help="Frühere Korridore, die vor dem jetzigen galten, der jüngste zuerst"
+        ),
     },
     build=_build_indicator,
-    checks=(_unique_years("corridor"), _unique_years("values"), _corridor_band_ordered),
+    checks=(_unique_years("corridor"), _unique_years("values"), _corridor_band_ordered, _unique_revision_ends),
 )
 
 COMMON: Final = {

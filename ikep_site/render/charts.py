@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Final, NamedTuple
 
 from markupsafe import escape
 
 from ..corridor import band_at, indicator_status, newest_value
-from ..formatting import format_number
+from ..formatting import format_date, format_number
 from ..labels import BETTER, CORRIDOR_STATUS, t
-from ..model import Indicator
+from ..model import CorridorPoint, Indicator
 
 SVG_NS: Final = "http://www.w3.org/2000/svg"
 
@@ -70,6 +70,10 @@ _POINT_RADIUS: Final = 5
 # light tint of it. Values and text are `currentColor`, the theme's text colour (>= 4.5:1).
 BAND_COLOR: Final = "#1f6aa5"
 BAND_FILL_OPACITY: Final = "0.2"
+# An earlier corridor: a dashed outline without fill, in grey (5.9:1 against white), so that it
+# reads as "no longer in force" beside the blue band in colour, pattern and legend alike.
+REVISION_COLOR: Final = "#5f6368"
+REVISION_DASH: Final = "7 5"
 TEXT_COLOR: Final = "currentColor"
 
 # Tick counts a reader can take in; steps are 1, 2 or 5 times a power of ten.
@@ -102,12 +106,14 @@ def chart_svg(indicator: Indicator, *, chart_id: str, layout: Layout = WIDE) -> 
     `-`, because `aria-labelledby` is a space-separated list of ids.
     """
     base_id = _safe_id(chart_id) + ("" if layout is WIDE else "-schmal")
+    layout = _with_legend_room(indicator, layout)
     frame = _frame(indicator, layout)
     parts = [
         _svg_open(base_id, layout),
         f'<title id="{_text(base_id)}-title">{_text(indicator.name)}</title>',
         f'<desc id="{_text(base_id)}-desc">{_text(chart_description(indicator))}</desc>',
         *_axes(frame, indicator.unit),
+        *_revision_bands(frame, indicator),
         *_band(frame, indicator),
         *_values(frame, indicator),
         *_legend(indicator, layout),
@@ -151,6 +157,14 @@ def chart_description(indicator: Indicator) -> str:
     Plain text (not escaped); usable as the SVG's `<desc>` or as a caption.
     """
     sentences = [_corridor_sentence(indicator)]
+    sentences.extend(
+        t(
+            "chart_revision",
+            until=format_date(revision.until),
+            points=_points_in_words(revision.corridor, indicator.unit),
+        )
+        for revision in indicator.revisions
+    )
     if indicator.better in BETTER:
         sentences.append(t("chart_direction", direction=BETTER[indicator.better]))
     newest = newest_value(indicator)
@@ -262,10 +276,25 @@ class _Frame:
         return self.bottom - share * (self.bottom - self.top)
 
 
+def _with_legend_room(indicator: Indicator, layout: Layout) -> Layout:
+    """One legend row more for earlier corridors: their entry goes below the others in both layouts."""
+    if not indicator.revisions:
+        return layout
+    return replace(layout, height=layout.height + _LEGEND_ROW, margin_bottom=layout.margin_bottom + _LEGEND_ROW)
+
+
+def _all_corridor_points(indicator: Indicator) -> list[CorridorPoint]:
+    points = list(indicator.corridor)
+    for revision in indicator.revisions:
+        points.extend(revision.corridor)
+    return points
+
+
 def _frame(indicator: Indicator, layout: Layout) -> _Frame:
-    years = [point.year for point in indicator.corridor] + [m.year for m in indicator.values]
+    corridor_points = _all_corridor_points(indicator)
+    years = [point.year for point in corridor_points] + [m.year for m in indicator.values]
     numbers = [m.value for m in indicator.values]
-    for point in indicator.corridor:
+    for point in corridor_points:
         numbers.extend((point.min, point.max))
     if not years:  # nothing at all to draw; keep the frame valid
         years, numbers = [0], [0.0]
@@ -352,6 +381,21 @@ def _band(frame: _Frame, indicator: Indicator) -> Iterator[str]:
     )
 
 
+def _revision_bands(frame: _Frame, indicator: Indicator) -> Iterator[str]:
+    """Each earlier corridor as a dashed outline, under the current band; its tooltip names its end."""
+    for revision in indicator.revisions:
+        years = sorted({point.year for point in revision.corridor})
+        bands = [band_at(revision.corridor, year) for year in years]
+        upper = [(frame.x(year), frame.y(high)) for year, (_, high) in zip(years, bands, strict=True)]
+        lower = [(frame.x(year), frame.y(low)) for year, (low, _) in zip(years, bands, strict=True)]
+        title = t("revision_caption", until=format_date(revision.until))
+        yield (
+            f'<polygon class="ikep-chart__revision" points="{_points(upper + lower[::-1])}" fill="none"'
+            f' stroke="{REVISION_COLOR}" stroke-width="2" stroke-dasharray="{REVISION_DASH}"'
+            f' stroke-linejoin="round"><title>{_text(title)}</title></polygon>'
+        )
+
+
 def _values(frame: _Frame, indicator: Indicator) -> Iterator[str]:
     """The measured values as a line with a point (and its own tooltip title) per value."""
     measurements = sorted(indicator.values, key=lambda measurement: measurement.year)
@@ -384,6 +428,7 @@ def _legend(indicator: Indicator, layout: Layout) -> Iterator[str]:
     not fit in one row.
     """
     rows = 2 if layout.legend_rows and indicator.corridor and indicator.values else 1
+    rows += 1 if indicator.revisions else 0
     y = layout.height - 16 - (rows - 1) * _LEGEND_ROW
     x = 8.0
     yield f'<g class="ikep-chart__legend" fill="{TEXT_COLOR}" font-size="{layout.font_size}">'
@@ -407,23 +452,35 @@ def _legend(indicator: Indicator, layout: Layout) -> Iterator[str]:
         )
         yield f'<circle cx="{_n(x + 12)}" cy="{_n(y - 5)}" r="{_POINT_RADIUS}"/>'
         yield f'<text x="{_n(x + 32)}" y="{_n(y)}">{_text(label)}</text>'
+    if indicator.revisions:
+        x, y = 8.0, layout.height - 16
+        label = t("chart_legend_revision" if len(indicator.revisions) == 1 else "chart_legend_revisions")
+        yield (
+            f'<rect x="{_n(x)}" y="{_n(y - 11)}" width="24" height="12" fill="none"'
+            f' stroke="{REVISION_COLOR}" stroke-width="2" stroke-dasharray="{REVISION_DASH}"/>'
+        )
+        yield f'<text x="{_n(x + 32)}" y="{_n(y)}">{_text(label)}</text>'
     yield "</g>"
 
 
 def _corridor_sentence(indicator: Indicator) -> str:
-    points = sorted(indicator.corridor, key=lambda point: point.year)
-    if not points:
+    if not indicator.corridor:
         return t("chart_no_corridor")
-    described = [
+    return t("chart_corridor", points=_points_in_words(indicator.corridor, indicator.unit))
+
+
+def _points_in_words(corridor: Sequence[CorridorPoint], unit: str) -> str:
+    """`2024 von 6,5 bis 8,5 %, 2030 von 4 bis 6 %`."""
+    points = sorted(corridor, key=lambda point: point.year)
+    return ", ".join(
         t(
             "chart_corridor_point",
             year=point.year,
             min=format_number(min(point.min, point.max)),
-            max=format_quantity(max(point.min, point.max), indicator.unit),
+            max=format_quantity(max(point.min, point.max), unit),
         )
         for point in points
-    ]
-    return t("chart_corridor", points=", ".join(described))
+    )
 
 
 def _step_candidates(span: float) -> Iterator[tuple[int, int]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from functools import partial
 from typing import Any, Final, TypeVar
@@ -30,6 +30,7 @@ from ..model import (
     Area,
     Call,
     Contact,
+    CorridorPoint,
     Decision,
     Entity,
     Indicator,
@@ -243,11 +244,22 @@ def _indicator(indicator: Indicator) -> Json:
         "better": indicator.better,
         "source": indicator.source,
         "status": indicator_status(indicator),
-        "corridor": [
-            {"year": point.year, "min": _number(point.min), "max": _number(point.max)} for point in indicator.corridor
-        ],
+        "corridor": _corridor(indicator.corridor),
         "values": [{"year": value.year, "value": _number(value.value)} for value in indicator.values],
+        # Earlier corridors, newest first: what applied until when, and which decision replaced it.
+        "revisions": [
+            {
+                "until": revision.until.isoformat(),
+                "decision": revision.decision,
+                "corridor": _corridor(revision.corridor),
+            }
+            for revision in indicator.revisions
+        ],
     }
+
+
+def _corridor(points: Sequence[CorridorPoint]) -> list[Json]:
+    return [{"year": point.year, "min": _number(point.min), "max": _number(point.max)} for point in points]
 
 
 def _project(project: Project, url_of: UrlOf | None) -> Json:
