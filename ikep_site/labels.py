@@ -179,10 +179,10 @@ LABELS: Final = {
         "Namensnennung – Version 2.0."
     ),
     "open_data_files": "Dateien",
-    "open_data_process": "der ganze Prozess mit allen Einträgen (JSON)",
+    "open_data_process": "der ganze Prozess mit allen Einträgen, auch den Beschlüssen und früheren Korridoren (JSON)",
     "open_data_projects": "Schlüsselprojekte (CSV)",
     "open_data_goals": "Ziele mit ihren Indikatoren (CSV)",
-    "open_data_indicator_values": "Messwerte und Entwicklungskorridor je Indikator und Jahr (CSV)",
+    "open_data_indicator_values": "Messwerte und der jetzt geltende Entwicklungskorridor je Indikator und Jahr (CSV)",
     "open_data_calls": "Beteiligungsangebote (CSV)",
     "open_data_areas": "Räume mit ihren Gebietsgrenzen (GeoJSON)",
     "open_data_calendar": "Kalender aller Beteiligungsangebote (iCalendar)",

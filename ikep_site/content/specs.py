@@ -240,9 +240,7 @@ INDICATOR: Final = Record(
         "source": Field(Text(), help="Quelle der Messwerte"),
         "corridor": Field(CORRIDOR, required=True, help="Entwicklungskorridor, mindestens zwei Jahre"),
         "values": Field(ListOf(MEASUREMENT), help="Gemessene Werte"),
-        "revisions": Field(
-            ListOf(REVISION), help="Frühere Korridore, die vor dem jetzigen galten, der jüngste zuerst"
-        ),
+        "revisions": Field(ListOf(REVISION), help="Frühere Korridore, die vor dem jetzigen galten, der jüngste zuerst"),
     },
     build=_build_indicator,
     checks=(_unique_years("corridor"), _unique_years("values"), _corridor_band_ordered, _unique_revision_ends),
