@@ -111,6 +111,7 @@ PAGE_TITLE: Final = {
     "sign_language": "Gebärdensprache",
     "open_data": "Offene Daten",
     "portal": "Entwicklungsprozesse",
+    "report": "Sachstandsbericht",
 }
 
 # Short labels used in templates (`L.<name>`).
@@ -589,6 +590,33 @@ LABELS: Final = {
         "Der Korridor wurde geändert. Der Stand wird am jetzt geltenden Korridor gemessen; frühere Korridore "
         "stehen gestrichelt im Diagramm und in der Tabelle."
     ),
+    # The progress report for the council (bericht/), ordered as a council paper.
+    "report_title": "Sachstandsbericht: {name}",
+    "report_as_of": "Stand: {date}",
+    "report_period": "Berichtszeitraum: {first} bis {last}.",
+    "report_print_hint": (
+        "Der Bericht ist zum Drucken auf A4 eingerichtet; über die Druckfunktion des Browsers lässt er sich auch"
+        " als PDF speichern."
+    ),
+    "report_link": "Sachstandsbericht für den Rat (zum Drucken)",
+    "report_processes": "Die Prozesse",
+    "report_of_process": "Sachstandsbericht: {name}",
+    "report_phase": "Phase",
+    "report_current_phase": "Der Prozess ist in der Phase „{name}“, seit {start}.",
+    "report_phase_until": "Sie ist bis {end} geplant.",
+    "report_no_phase": "Zurzeit läuft keine der geplanten Phasen.",
+    "report_no_phases": "Für den Prozess sind keine Phasen angegeben.",
+    "report_goals": "Ziele und Indikatoren",
+    "report_indicators": "Indikatoren",
+    "report_no_indicators": "Für dieses Ziel ist noch kein Indikator angegeben.",
+    "report_projects": "Schlüsselprojekte nach Stand",
+    "report_project": "Schlüsselprojekt",
+    "report_process": "Prozess",
+    "report_milestones": "Erreichte Meilensteine im Berichtszeitraum",
+    "report_no_milestones": "Im Berichtszeitraum wurde kein Meilenstein als erreicht eingetragen.",
+    "report_calls": "Beteiligung im Berichtszeitraum",
+    "report_no_calls": "Im Berichtszeitraum hat kein Beteiligungsangebot stattgefunden.",
+    "report_no_decisions": "Es sind keine Beschlüsse eingetragen.",
 }
 
 # Maps: the consent to load background tiles from a third party, and the texts around a map.

@@ -18,6 +18,8 @@ SPECIAL_PAGES: Final = {
     "easy_language": "leichte-sprache.md",
     "sign_language": "gebaerdensprache.md",  # BITV 2.0 § 4: on every site, with or without the video
     "open_data": "daten/index.md",
+    # The progress report for the council (Sachstandsbericht); in a portal also one per process.
+    "report": "bericht.md",
 }
 # Kept out of the navigation: they are linked from every page's footer instead.
 FOOTER_ROLES: Final = ("imprint", "privacy", "accessibility", "sign_language")
@@ -73,6 +75,11 @@ def _stem(src_uri: str) -> str:
     return src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
 
 
+def report_uri(process_id: str = "") -> str:
+    """The progress report of the site or, in a portal, of one process (in its folder)."""
+    return f"{process_id}/{SPECIAL_PAGES['report']}" if process_id else SPECIAL_PAGES["report"]
+
+
 def data_uri(name: str) -> str:
     return f"{DATA_FOLDER}/{name}"
 
@@ -108,6 +115,9 @@ def plan(site: Site, folders: Mapping[Kind, str], existing: Set[str]) -> list[Pa
             home = f"{prefix}index.md"
             uri = home if home not in existing else f"{prefix}{SPECIAL_PAGES['process']}"
             plans.append(PagePlan(uri, process.profile.name, PROCESS_HOME, "process", process=process.id))
+            report = f"{prefix}{SPECIAL_PAGES['report']}"
+            if report not in existing:
+                plans.append(PagePlan(report, labels.PAGE_TITLE["report"], "", "report", process=process.id))
     planned = {page.src_uri for page in plans}
     if site.is_portal:
         for kind in (entry.kind for entry in PORTAL_KINDS):

@@ -30,6 +30,7 @@ from ..derive import (
     current_phase,
     news_about,
     phase_state,
+    project_progress,
     projects_by_status,
     relations,
 )
@@ -47,10 +48,12 @@ from ..pages import (
     data_uri,
     indicator_csv_uri,
     overview_uri,
+    report_uri,
 )
 from ..placeholders import OPTIONS, Placeholder
+from ..report import calls_held, indicator_status_counts, milestones_reached, report_period
 from ..urls import Linker, page_url
-from .charts import corridor_chart_svg
+from .charts import chart_description, chart_svg, corridor_chart_svg, target_statement
 from .jsonld import event_jsonld, jsonld_script
 from .maps import TileSource
 from .mapviews import LocationIndex, MapViews
@@ -324,9 +327,31 @@ class HtmlRenderer:
             "audited": self.audited,
             "phase_state": lambda phase: phase_state(phase, self.today),
             "current_phase": current_phase(scope.profile.phases, self.today) if scope.profile else None,
+            "report_url": lambda: link.to(report_uri(scope.id if self.site.is_portal else "")),
+            "chart_words": chart_description,
+            "target_words": target_statement,
+            # The report shows the wide drawing only, on paper and on screen: with every goal on one
+            # page, the narrow twin of each chart would push a phone's download over the page budget.
+            "report_chart": lambda goal, indicator: unsearched(
+                chart_svg(indicator, chart_id=_chart_id(goal, indicator))
+            ),
+            "report_period": report_period(self.today),
+            "milestones_reached": milestones_reached,
+            "calls_held": lambda calls, period: calls_held(calls, period, self.today),
+            "indicator_status_counts": indicator_status_counts,
+            "progress_of": project_progress,
+            "report_uri_of": report_uri,
+            "current_phase_of": lambda process: (
+                current_phase(process.profile.phases, self.today) if process.profile else None
+            ),
+            "process_name_of": self._process_name,
             **values,
         }
         return self.env.get_template(template).render(context)
+
+    def _process_name(self, entity: Entity) -> str:
+        process = self.site.processes.get(entity.process)
+        return process.profile.name if process is not None and process.profile is not None else ""
 
     def _calls_calendar_uri(self, scope: Process) -> str:
         """A portal process's own calendar of its calls (publish.py makes one where it has calls)."""
