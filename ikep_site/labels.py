@@ -112,6 +112,7 @@ PAGE_TITLE: Final = {
     "open_data": "Offene Daten",
     "portal": "Entwicklungsprozesse",
     "report": "Sachstandsbericht",
+    "embed": "Auf Ihrer Website einbinden",
 }
 
 # Short labels used in templates (`L.<name>`).
@@ -589,6 +590,37 @@ LABELS: Final = {
     "revision_note": (
         "Der Korridor wurde geändert. Der Stand wird am jetzt geltenden Korridor gemessen; frühere Korridore "
         "stehen gestrichelt im Diagramm und in der Tabelle."
+    ),
+    # Widgets (einbetten/) and the page with their snippets.
+    "widget_title_process": "{name} auf einen Blick",
+    "widget_title_calls": "Nächste Beteiligungstermine: {name}",
+    "widget_title_chart": "{indicator} – Ziel „{goal}“",
+    "widget_title_project": "Stand des Schlüsselprojekts „{title}“",
+    "widget_more_process": "Mehr über den Prozess",
+    "widget_more_calls": "Alle Beteiligungsangebote",
+    "widget_more_chart": "Mehr zu diesem Ziel",
+    "widget_more_project": "Mehr zu diesem Projekt",
+    "widget_status": "Stand",
+    "widget_next_milestone": "Nächster Meilenstein",
+    "widget_next_call": "Nächste Beteiligung",
+    "widget_no_calls": "Zurzeit sind keine Beteiligungsangebote angekündigt.",
+    "embed_intro": (
+        "Gemeinden, Verbandsgemeinden und Partner können Teile dieser Website auf ihrer eigenen Website zeigen: Den"
+        " Code zu einem Baustein kopieren und in die eigene Seite einfügen. Die Bausteine laden nichts von anderen"
+        " Servern, setzen keine Cookies und führen mit einem Link zur vollständigen Seite."
+    ),
+    "embed_preview": "So sieht der Baustein aus:",
+    "embed_teaser": "Diagramme, Termine und den Stand der Projekte auf der eigenen Website zeigen:",
+    "embed_code": "Code zum Kopieren",
+    "embed_open": "Baustein allein öffnen",
+    "embed_kind_process": "Der Prozess auf einen Blick",
+    "embed_kind_calls": "Die nächsten Beteiligungstermine",
+    "embed_kind_chart": "Entwicklungskorridor eines Indikators",
+    "embed_kind_project": "Stand eines Schlüsselprojekts",
+    "embed_processes": "Jeder Prozess hat seine eigenen Bausteine:",
+    "embed_no_site_url": (
+        "Die Adresse der Website (site_url in mkdocs.yml) ist nicht eingetragen; im Code steht darum nur der Pfad."
+        " Bitte die volle Adresse davor setzen."
     ),
     # The progress report for the council (bericht/), ordered as a council paper.
     "report_title": "Sachstandsbericht: {name}",

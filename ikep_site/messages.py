@@ -289,6 +289,7 @@ MESSAGES: Final = {
     "owner_area_calendar": "Kalender des Raums aus {path}",
     "owner_feed": "Atom-Feed der Website",
     "owner_open_data": "offene Daten der Website",
+    "owner_widgets": "Bausteine zum Einbinden (einbetten/)",
     "owner_schema": "JSON-Schema der Einträge",
     "owner_shapes": "Umrisse für die Karten",
     # The plugin's options (plugins → ikep in mkdocs.yml; ikep_site/content/plugin_options.py)

@@ -20,6 +20,8 @@ SPECIAL_PAGES: Final = {
     "open_data": "daten/index.md",
     # The progress report for the council (Sachstandsbericht); in a portal also one per process.
     "report": "bericht.md",
+    # Widgets for other websites: the snippets to copy (the widgets are files, render/widgets.py).
+    "embed": "einbetten/index.md",
 }
 # Kept out of the navigation: they are linked from every page's footer instead.
 FOOTER_ROLES: Final = ("imprint", "privacy", "accessibility", "sign_language")
@@ -80,6 +82,11 @@ def report_uri(process_id: str = "") -> str:
     return f"{process_id}/{SPECIAL_PAGES['report']}" if process_id else SPECIAL_PAGES["report"]
 
 
+def embed_uri(process_id: str = "") -> str:
+    """The widgets' page of the site or, in a portal, of one process (in its folder)."""
+    return f"{process_id}/{SPECIAL_PAGES['embed']}" if process_id else SPECIAL_PAGES["embed"]
+
+
 def data_uri(name: str) -> str:
     return f"{DATA_FOLDER}/{name}"
 
@@ -115,9 +122,10 @@ def plan(site: Site, folders: Mapping[Kind, str], existing: Set[str]) -> list[Pa
             home = f"{prefix}index.md"
             uri = home if home not in existing else f"{prefix}{SPECIAL_PAGES['process']}"
             plans.append(PagePlan(uri, process.profile.name, PROCESS_HOME, "process", process=process.id))
-            report = f"{prefix}{SPECIAL_PAGES['report']}"
-            if report not in existing:
-                plans.append(PagePlan(report, labels.PAGE_TITLE["report"], "", "report", process=process.id))
+            for role in ("report", "embed"):
+                uri = f"{prefix}{SPECIAL_PAGES[role]}"
+                if uri not in existing:
+                    plans.append(PagePlan(uri, labels.PAGE_TITLE[role], "", role, process=process.id))
     planned = {page.src_uri for page in plans}
     if site.is_portal:
         for kind in (entry.kind for entry in PORTAL_KINDS):

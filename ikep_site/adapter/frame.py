@@ -37,7 +37,7 @@ def add_footer_links(env: Any, files: Files, use_directory_urls: bool) -> None:
     env.globals["ikep_legal_links"] = [
         (page_url(uri, use_directory_urls=use_directory_urls), labels.PAGE_TITLE[role])
         for role, uri in SPECIAL_PAGES.items()
-        if role not in ("process", "report") and files.get_file_from_path(uri) is not None
+        if role not in ("process", "report", "embed") and files.get_file_from_path(uri) is not None
     ]
     env.globals["ikep_search_label"] = labels.LABELS["search_dialog"]
 

@@ -23,6 +23,7 @@ def pruned(
     """`nav` without the hidden pages, in our order, each page's previous and next page among the rest."""
     hidden = {uri for uri, p in plans.items() if p.role == "entity"}
     hidden |= {SPECIAL_PAGES[role] for role in FOOTER_ROLES}
+    hidden.add(SPECIAL_PAGES["embed"])  # for webmasters, not citizens: linked from daten/
     if site is not None and site.is_portal:
         # A portal's processes are reached from its home page, never listed in the navigation.
         processes = {process_id for process_id in site.processes if process_id}

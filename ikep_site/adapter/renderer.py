@@ -18,12 +18,13 @@ from ..content.gitdates import last_changed
 from ..content.plugin_options import PluginOptions
 from ..editor.options import editor_facts
 from ..model import Kind, Site
-from ..outputs import Outputs
+from ..outputs import Outputs, Owner
 from ..pages import PagePlan
 from ..placeholders import Placeholder
 from ..publish import SiteFacts
 from ..render.html import DEFAULT_TILES, HtmlRenderer
 from ..render.maps import TileSource
+from ..render.widgets import widget_files
 from .config import config_dir
 from .editor import site_repository
 
@@ -73,7 +74,13 @@ def published_files(
             versions.build + versions.scope(site.main),
             lambda process: versions.build + versions.scope(process),
         )
-    return publish.files(site, folders, facts, calendars, renderer.relations, reuse)
+    out = publish.files(site, folders, facts, calendars, renderer.relations, reuse)
+    widgets = Owner("owner_widgets")
+    if reuse is None:
+        out.put_all(widget_files(renderer), lambda _: widgets)
+    else:
+        out.put_all(reuse.together("widgets", facts, lambda: widget_files(renderer)), lambda _: widgets)
+    return out
 
 
 def rendered_page(renderer: HtmlRenderer, cache: BuildCache | None, page_plan: PagePlan, body_html: str) -> str:

@@ -8,7 +8,7 @@ passed as `Markup`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -46,6 +46,7 @@ from ..pages import (
     call_calendar_uri,
     calls_calendar_uri,
     data_uri,
+    embed_uri,
     indicator_csv_uri,
     overview_uri,
     report_uri,
@@ -61,6 +62,7 @@ from .opendata import COLUMNS, FILE_NAMES
 from .searchable import SEARCH_OFF, SEARCH_ON, unsearched
 from .tables import indicator_rows
 from .versions import Versions, templates_version
+from .widgets import HEIGHTS, Widget, all_widgets, snippet
 
 # Placeholders whose content is found only on the page that shows them (the process profile);
 # every other listing repeats pages of its own and stays out of the search index.
@@ -172,6 +174,14 @@ class HtmlRenderer:
             return self._render(template, plan.src_uri, scope, entity=entity, body=Markup(body_html))
         assert plan.role in SPECIAL_PAGES
         return self._render(template, plan.src_uri, scope, body=Markup(body_html))
+
+    def linker(self, uri: str) -> Callable[[str], str]:
+        """Links from the file at `uri` to the pages and files of the site."""
+        return Linker(uri, self.use_directory_urls).to
+
+    def render_file(self, template: str, uri: str, scope: Process, **values: Any) -> str:
+        """A file of the site that is not a MkDocs page (a widget), with links relative to `uri`."""
+        return self._render(template, uri, scope, **values)
 
     def _template_of(self, plan: PagePlan) -> str:
         if plan.role == "entity":
@@ -345,9 +355,17 @@ class HtmlRenderer:
                 current_phase(process.profile.phases, self.today) if process.profile else None
             ),
             "process_name_of": self._process_name,
+            "embed_widgets": lambda: all_widgets(self, None if scope.id == self.process.id else scope),
+            "widget_snippet": lambda widget: snippet(widget, self._widget_src(widget)),
+            "widget_height": lambda widget: HEIGHTS[widget.kind],
+            "embed_uri_of": embed_uri,
             **values,
         }
         return self.env.get_template(template).render(context)
+
+    def _widget_src(self, widget: Widget) -> str:
+        """The address for an <iframe> on another website: absolute where the site's address is known."""
+        return (self.site_url or "/") + widget.uri
 
     def _process_name(self, entity: Entity) -> str:
         process = self.site.processes.get(entity.process)
