@@ -52,6 +52,7 @@ FEED_URI: Final = "feed.xml"
 DATA_FOLDER: Final = "daten"
 CALENDAR_NAME: Final = "kalender.ics"
 AREAS_GEOJSON: Final = "raeume.geojson"
+CATALOGUE_NAME: Final = "katalog.ttl"  # DCAT-AP.de catalogue of the open data, in DATA_FOLDER
 
 
 def call_calendar_uri(call: Call) -> str:
