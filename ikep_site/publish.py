@@ -21,7 +21,7 @@ from .model import Area, Call, Contact, Kind, Process, Site
 from .outputs import Outputs, Owner
 from .pages import (
     AREAS_GEOJSON,
-    CATALOGUE_NAME,
+    CATALOGUE_URI,
     FEED_URI,
     SPECIAL_PAGES,
     Download,
@@ -106,7 +106,7 @@ def files(
         else:
             out.put_all(reuse.together("feed", facts, lambda: {FEED_URI: _feed(site, facts, derived)}), lambda _: feed)
         if facts.catalogue is not None:  # last: it lists what the build made, so it is never kept
-            out.put(data_uri(CATALOGUE_NAME), _catalogue(site, folders, facts, out), Owner("owner_catalogue"))
+            out.put(CATALOGUE_URI, _catalogue(site, folders, facts, out), Owner("owner_catalogue"))
     return out
 
 
@@ -128,7 +128,7 @@ def _catalogue(site: Site, folders: Mapping[Kind, str], facts: SiteFacts, out: O
         facts.catalogue,
         downloads,
         site_url=facts.site_url,
-        catalogue_uri=data_uri(CATALOGUE_NAME),
+        catalogue_uri=CATALOGUE_URI,
         landing_page=facts.url_of(SPECIAL_PAGES["open_data"]),
         modified=facts.build_date,
         contact=_organizer(site),

@@ -1,4 +1,4 @@
-"""The DCAT-AP.de catalogue of the open data (daten/katalog.ttl), read back as harvesters read it: with rdflib.
+"""The DCAT-AP.de catalogue of the open data (katalog.ttl), read back as harvesters read it: with rdflib.
 
 Sites are built with the real `mkdocs build`; the catalogue is parsed as Turtle and checked triple by
 triple: the catalogue, one dataset with a distribution per download that exists in the built site,
@@ -22,7 +22,7 @@ from ikep_site.render.turtle import iri, literal, mailto
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 SITE = "https://example.org/test/"
-CATALOGUE = "daten/katalog.ttl"
+CATALOGUE = "katalog.ttl"
 KREIS_AREA = """---
 title: Landkreis Kaiserslautern
 kind: landkreis
@@ -160,12 +160,23 @@ def test_the_download_page_links_and_announces_the_catalogue(simple: Build) -> N
     page = simple.page("daten/")
     head = page.split("</head>", 1)[0]
     assert (
-        '<link rel="alternate" type="text/turtle" title="Katalog der offenen Daten (DCAT-AP.de)" href="katalog.ttl">'
+        '<link rel="alternate" type="text/turtle" title="Katalog der offenen Daten (DCAT-AP.de)" href="../katalog.ttl">'
         in head
     )
-    assert re.search(r'<a href="katalog.ttl">katalog.ttl</a> – Katalog dieser Dateien nach DCAT-AP.de', page)
+    assert re.search(r'<a href="../katalog.ttl">katalog.ttl</a> – Katalog dieser Dateien nach DCAT-AP.de', page)
     # Other pages do not announce it: it is the download page's alternate.
     assert "text/turtle" not in simple.page("")
+
+
+def test_the_download_page_loads_nothing_that_is_missing(simple: Build) -> None:
+    """Material fetches "sitemap.xml" beside every rel=alternate link: beside the catalogue it exists."""
+    import asyncio
+
+    from browser_support import audit_pages, serve
+
+    with serve(simple.site, "/test/") as base_url:
+        (report,) = asyncio.run(audit_pages([base_url + "daten/"]))
+    assert report.problems() == [], report.problems()
 
 
 def test_the_built_site_still_verifies(simple: Build) -> None:
@@ -252,7 +263,7 @@ def test_a_portal_has_one_catalogue_with_each_process_calendar(tmp_path: Path) -
         files[f"{folder}/ziele/ortskerne-beleben.md"] = GOAL
     build = run_build(write_site(tmp_path, files, plugin={"process": None}), strict=True)
     assert build.returncode == 0, build.output
-    assert not list(build.site.glob("*/daten/katalog.ttl"))  # one catalogue, for the site
+    assert not list(build.site.glob("*/katalog.ttl"))  # one catalogue, for the site
     graph = _graph(build)
     assert len(list(graph.subjects(RDF.type, DCAT.Catalog))) == 1
     municipality = "http://dcat-ap.de/def/politicalGeocoding/municipalityKey/"
