@@ -92,8 +92,11 @@ def site_url(config: MkDocsConfig) -> str | None:
 
 
 def catalogue_info(config: MkDocsConfig, options: PluginOptions, url: str | None) -> CatalogueInfo | None:
-    """What the DCAT-AP.de catalogue takes from mkdocs.yml; None without site_url (no absolute links)."""
-    if url is None:
+    """What the DCAT-AP.de catalogue takes from mkdocs.yml; None without site_url (no absolute links).
+
+    MkDocs accepts any scheme in site_url; the catalogue's addresses are http(s) only (render/turtle.py).
+    """
+    if url is None or not url.lower().startswith(("http://", "https://")):
         return None
     return CatalogueInfo(
         title=config.site_name,

@@ -86,7 +86,7 @@ class CatalogueInfo:
 
 
 @dataclass(frozen=True)
-class Download:
+class CatalogueFile:
     """One file of the catalogue: where it is, what it is called and what it holds (German)."""
 
     uri: str  # path in the site, e.g. "daten/projekte.csv"
@@ -139,7 +139,7 @@ def catalogue_link_tag(href: str, title: str) -> str:
 def catalogue_turtle(
     site: Site,
     info: CatalogueInfo,
-    downloads: Iterable[Download],
+    downloads: Iterable[CatalogueFile],
     *,
     site_url: str,
     catalogue_uri: str,
@@ -248,7 +248,7 @@ def site_downloads(
     calendars: Iterable[tuple[str, Process | None]],
     feed_uri: str,
     name_of: str,
-) -> list[Download]:
+) -> list[CatalogueFile]:
     """The catalogue's downloads, in the order of the download page, each only where it was made.
 
     `data_files` are (key, path) of the files under daten/ (key as in `EXPORT_LABELS["dcat_<key>"]`),
@@ -256,7 +256,7 @@ def site_downloads(
     (process None: the site's). The site-wide files cover every process's territory.
     """
     everywhere = _site_areas(site)
-    found: list[Download] = []
+    found: list[CatalogueFile] = []
     for key, uri in data_files:
         if uri in published:
             found.append(_download(uri, key, name_of, everywhere))
@@ -273,8 +273,8 @@ def site_downloads(
     return found
 
 
-def _download(uri: str, key: str, title: str, areas: tuple[Area, ...], *, slug: str | None = None) -> Download:
-    return Download(
+def _download(uri: str, key: str, title: str, areas: tuple[Area, ...], *, slug: str | None = None) -> CatalogueFile:
+    return CatalogueFile(
         uri=uri,
         slug=slug or re.sub(r"[^a-z0-9]+", "-", uri.rsplit("/", 1)[-1].lower()).strip("-"),
         title=EXPORT_LABELS[f"dcat_{key}"].format(name=title),
