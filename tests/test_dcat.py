@@ -249,6 +249,15 @@ def test_hostile_names_are_escaped_and_read_back(tmp_path: Path) -> None:
     assert not any("evil" in str(term) for triple in graph for term in triple if isinstance(term, URIRef))
 
 
+def test_a_hostile_site_url_stays_one_iri(tmp_path: Path) -> None:
+    root = write_site(tmp_path, _files(), plugin=_plugin(), extra_config={"site_url": 'https://example.org/a>b"c/'})
+    build = run_build(root, strict=True)
+    assert build.returncode == 0, build.output
+    graph = _graph(build)
+    addresses = {str(url) for url in graph.objects(None, DCAT.downloadURL)}
+    assert addresses == {"https://example.org/a%3Eb%22c/" + path for path in DOWNLOADS}
+
+
 def test_a_portal_has_one_catalogue_with_each_process_calendar(tmp_path: Path) -> None:
     profile = "name: {name}\narea: gemeinde\n"
     call = "---\ntitle: Werkstatt\nformat: workshop\nstart: 2026-12-03T18:00\nplace: {name: Bürgerhaus}\n---\n"
