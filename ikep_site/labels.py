@@ -189,6 +189,11 @@ LABELS: Final = {
     "open_data_areas": "Räume mit ihren Gebietsgrenzen (GeoJSON)",
     "open_data_calendar": "Kalender aller Beteiligungsangebote (iCalendar)",
     "open_data_feed": "Neuigkeiten und Beteiligung als Feed (Atom)",
+    # DCAT-AP.de catalogue (render/dcat.py), listed with the files on daten/.
+    "open_data_catalogue": (
+        "Katalog dieser Dateien nach DCAT-AP.de (RDF im Format Turtle), damit Datenportale wie GovData "
+        "sie finden und übernehmen können"
+    ),
     "open_data_csv_format": (
         "Die CSV-Dateien sind UTF-8-kodiert, durch Semikolon getrennt und haben eine Kopfzeile; Zahlen "
         "stehen mit Dezimalkomma, Datumsangaben als JJJJ-MM-TT. So öffnen sie sich direkt in deutschen "
@@ -827,6 +832,36 @@ EXPORT_LABELS: Final = {
     "column_contact_phone_about": "Telefonnummer der Ansprechstelle.",
     "column_goal_projects": "Schlüsselprojekte",
     "column_goal_projects_about": "Kennungen der Schlüsselprojekte, die diesem Ziel dienen, durch Komma getrennt.",
+    # DCAT-AP.de catalogue (render/dcat.py): each dataset's title and description, {name} the site's
+    # or, for a portal process's calendar, the process's name.
+    "dcat_catalogue_description": "Die offenen Daten dieser Website zum Herunterladen.",
+    "dcat_process": "Der ganze Prozess: {name}",
+    "dcat_process_about": (
+        "Alle Einträge zu „{name}“ in einer JSON-Datei: Ziele mit Indikatoren, Messwerten und "
+        "Entwicklungskorridoren, Schlüsselprojekte, Beteiligungsangebote, Räume, Netzwerke, "
+        "Neuigkeiten und Beschlüsse."
+    ),
+    "dcat_projects": "Schlüsselprojekte: {name}",
+    "dcat_projects_about": "Die Schlüsselprojekte zu „{name}“ mit Stand, Zielen, Räumen und Kontakt, als CSV-Datei.",
+    "dcat_goals": "Ziele und Indikatoren: {name}",
+    "dcat_goals_about": (
+        "Die Ziele zu „{name}“ mit ihren Indikatoren, dem neuesten Messwert und dem Stand gegenüber "
+        "dem Entwicklungskorridor, als CSV-Datei."
+    ),
+    "dcat_indicator_values": "Messwerte der Indikatoren: {name}",
+    "dcat_indicator_values_about": (
+        "Jeder Messwert jedes Indikators zu „{name}“ mit dem jetzt geltenden Entwicklungskorridor, "
+        "je Jahr eine Zeile, als CSV-Datei."
+    ),
+    "dcat_calls": "Beteiligungsangebote: {name}",
+    "dcat_calls_about": "Die Beteiligungsangebote zu „{name}“ mit Zeit, Ort, Anmeldung und Kontakt, als CSV-Datei.",
+    "dcat_areas": "Räume mit Gebietsgrenzen: {name}",
+    "dcat_areas_about": "Die Räume zu „{name}“ mit ihren Gebietsgrenzen, als GeoJSON-Datei (WGS 84).",
+    "dcat_calendar": "Kalender der Beteiligung: {name}",
+    "dcat_calendar_about": "Die Termine der Beteiligungsangebote zu „{name}“ als Kalender zum Abonnieren (iCalendar).",
+    "dcat_feed": "Neuigkeiten: {name}",
+    "dcat_feed_about": "Neuigkeiten, Projektmeldungen und Beteiligungsangebote zu „{name}“ als Feed (Atom).",
+    "dcat_link_title": "Katalog der offenen Daten (DCAT-AP.de)",
 }
 
 

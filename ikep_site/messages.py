@@ -311,9 +311,16 @@ MESSAGES: Final = {
         "{name}: '{value}' ist der Ordner eines Prozesses (mit prozess.yml). Bitte einen anderen Namen wählen."
     ),
     "option_folder_fallback": " Bis dahin gilt der Ordner {default}.",
+    # DCAT-AP.de catalogue (render/dcat.py)
+    "option_contributor_bad": (
+        "{name}: '{value}' ist keine Kennung eines Datenbereitstellers. GovData vergibt sie auf Anfrage "
+        "(info@govdata.de), z. B. transparenzportalHamburg: nur Buchstaben, Ziffern, ., - und _. "
+        "Bis dahin steht im Katalog keine Kennung."
+    ),
+    "owner_catalogue": "Katalog der offenen Daten (DCAT-AP.de)",
     "site_url_missing": (
-        "site_url fehlt in mkdocs.yml. Ohne die Adresse der Website können Kalender und Feed keine "
-        "vollständigen Links enthalten und werden nicht erzeugt."
+        "site_url fehlt in mkdocs.yml. Ohne die Adresse der Website können Kalender, Feed und der "
+        "Datenkatalog (DCAT-AP.de) keine vollständigen Links enthalten und werden nicht erzeugt."
     ),
     # JSON Schemas for editors' tools (ikep_site/jsonschema.py)
     "schema_title": "{name} – Angaben für ikep-site",

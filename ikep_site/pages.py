@@ -56,6 +56,9 @@ FEED_URI: Final = "feed.xml"
 DATA_FOLDER: Final = "daten"
 CALENDAR_NAME: Final = "kalender.ics"
 AREAS_GEOJSON: Final = "raeume.geojson"
+# The DCAT-AP.de catalogue of the open data. Beside the feed, not in DATA_FOLDER: Material fetches
+# "sitemap.xml" beside every rel=alternate link, and daten/sitemap.xml would be a 404 on every visit.
+CATALOGUE_URI: Final = "katalog.ttl"
 
 
 def call_calendar_uri(call: Call) -> str:

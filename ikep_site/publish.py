@@ -21,7 +21,9 @@ from .model import Area, Call, Contact, Kind, Process, Site
 from .outputs import Outputs, Owner
 from .pages import (
     AREAS_GEOJSON,
+    CATALOGUE_URI,
     FEED_URI,
+    SPECIAL_PAGES,
     Download,
     area_calendar_uri,
     call_calendar_uri,
@@ -30,6 +32,7 @@ from .pages import (
     downloads,
 )
 from .render.calendar import calendar_ics, call_ics
+from .render.dcat import CatalogueInfo, catalogue_turtle, site_downloads
 from .render.feeds import atom_feed
 from .render.mapviews import map_geometry_files, map_geometry_inputs
 from .render.opendata import (
@@ -51,6 +54,7 @@ class SiteFacts:
     site_url: str | None  # absolute, ending in "/"; feeds and calendars need it
     build_date: date
     use_directory_urls: bool = True
+    catalogue: CatalogueInfo | None = None  # the DCAT-AP.de catalogue's facts; None: no catalogue
 
     def url_of(self, src_uri: str) -> str:
         return (self.site_url or "") + page_url(src_uri, use_directory_urls=self.use_directory_urls)
@@ -101,7 +105,34 @@ def files(
             out.put(FEED_URI, _feed(site, facts, derived), feed)
         else:
             out.put_all(reuse.together("feed", facts, lambda: {FEED_URI: _feed(site, facts, derived)}), lambda _: feed)
+        if facts.catalogue is not None:  # last: it lists what the build made, so it is never kept
+            out.put(CATALOGUE_URI, _catalogue(site, folders, facts, out), Owner("owner_catalogue"))
     return out
+
+
+def _catalogue(site: Site, folders: Mapping[Kind, str], facts: SiteFacts, out: Outputs) -> str:
+    """The DCAT-AP.de catalogue of the files under daten/, the calendars of all calls and the feed."""
+    assert facts.site_url is not None and facts.catalogue is not None
+    calendars: list[tuple[str, Process | None]] = [(calls_calendar_uri(folders), None)]
+    if site.is_portal:  # each process's calendar is its own download, covering its own territory
+        calendars += [
+            (calls_calendar_uri(folders, process_id), site.processes[process_id])
+            for process_id in sorted(site.processes)
+            if process_id
+        ]
+    data_files = [(key, data_uri(file_name)) for key, file_name in FILE_NAMES.items()]
+    data_files.append(("areas", data_uri(AREAS_GEOJSON)))
+    downloads = site_downloads(site, out.files, data_files, calendars, FEED_URI, site_name(site))
+    return catalogue_turtle(
+        site,
+        facts.catalogue,
+        downloads,
+        site_url=facts.site_url,
+        catalogue_uri=CATALOGUE_URI,
+        landing_page=facts.url_of(SPECIAL_PAGES["open_data"]),
+        modified=facts.build_date,
+        contact=_organizer(site),
+    )
 
 
 def _table_owner(download: Download) -> Owner:

@@ -22,6 +22,7 @@ from ..content.plugin_options import (
     read_options,
 )
 from ..formatting import BERLIN
+from ..render.dcat import CatalogueInfo
 from ..render.html import DEFAULT_TILES
 
 
@@ -53,6 +54,8 @@ class IkepConfig(base.Config):
     tiles = c.SubConfig(TilesConfig)
     data_licence = c.Type(object, default=DEFAULT_LICENCE)
     data_licence_url = c.Type(object, default=DEFAULT_LICENCE_URL)
+    # GovData's ID of the data provider, for the DCAT-AP.de catalogue (render/dcat.py).
+    dcat_contributor = c.Optional(c.Type(object))
     # Accepted so that earlier configurations still build; the pages are made in one process.
     parallel = c.Type(object, default=True)
     # The web editor at admin/ (ikep_site/editor/options.py), checked like the rest.
@@ -86,6 +89,22 @@ def site_url(config: MkDocsConfig) -> str | None:
     """The site's address, ending in "/", or None where mkdocs.yml gives none."""
     url = config.site_url
     return None if not url else (url if url.endswith("/") else url + "/")
+
+
+def catalogue_info(config: MkDocsConfig, options: PluginOptions, url: str | None) -> CatalogueInfo | None:
+    """What the DCAT-AP.de catalogue takes from mkdocs.yml; None without site_url (no absolute links).
+
+    MkDocs accepts any scheme in site_url; the catalogue's addresses are http(s) only (render/turtle.py).
+    """
+    if url is None or not url.lower().startswith(("http://", "https://")):
+        return None
+    return CatalogueInfo(
+        title=config.site_name,
+        description=config.site_description or "",
+        licence=options.data_licence,
+        licence_url=options.data_licence_url,
+        contributor_id=options.dcat_contributor,
+    )
 
 
 def config_dir(config: MkDocsConfig) -> Path:

@@ -22,7 +22,8 @@ from mkdocs.structure.pages import Page
 from .. import labels, publish
 from ..formatting import format_date
 from ..model import Entity, Site
-from ..pages import FEED_URI, SPECIAL_PAGES, PagePlan
+from ..pages import CATALOGUE_URI, FEED_URI, SPECIAL_PAGES, PagePlan
+from ..render.dcat import catalogue_link_tag
 from ..render.feeds import feed_link_tag
 from ..render.jsonld import jsonld_script, organization_jsonld
 from ..urls import Linker, page_url
@@ -101,6 +102,9 @@ class PageHead:
         if href not in self._feed_links:  # one per folder depth
             self._feed_links[href] = feed_link_tag(href, self.feed_title)
         head = self._feed_links[href]
+        if page.file.src_uri == SPECIAL_PAGES["open_data"]:  # the catalogue lists its files
+            catalogue = Linker(page.file.src_uri, use_directory_urls).to(CATALOGUE_URI)
+            head += catalogue_link_tag(catalogue, labels.EXPORT_LABELS["dcat_link_title"])
         if page.is_homepage and self.operator:
             head += jsonld_script(organization_jsonld(self.operator, site_url))
         return output.replace("</head>", head + "</head>", 1)

@@ -33,7 +33,7 @@ from ..render.html import HtmlRenderer
 from . import files as build_files
 from .assets import add_to_theme, with_map_scripts
 from .budget import PageBudget
-from .config import IkepConfig, build_date, checked_options, config_dir, site_url
+from .config import IkepConfig, build_date, catalogue_info, checked_options, config_dir, site_url
 from .editor import add_editor_files
 from .frame import PageHead, add_footer_links, page_head
 from .loading import load_content
@@ -109,7 +109,12 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         url = site_url(config)
         if url is None:  # the report is logged already: said here, so that --strict counts it
             log.warning("%s: %s", options.display, MESSAGES["site_url_missing"])
-        facts = SiteFacts(site_url=url, build_date=self.today, use_directory_urls=config.use_directory_urls)
+        facts = SiteFacts(
+            site_url=url,
+            build_date=self.today,
+            use_directory_urls=config.use_directory_urls,
+            catalogue=catalogue_info(config, options, url),
+        )
         collisions = build_files.add_asset_files(files, config)
         collisions += add_editor_files(files, config, result.site, folders, options.editor, url)
         self.renderer = make_renderer(config, result.site, folders, self.plans, options, facts, self.cache)

@@ -71,6 +71,30 @@ class FolderName(Text):
         return folder
 
 
+# DCAT-AP.de catalogue (render/dcat.py): GovData's ID of the data provider, as in
+# http://dcat-ap.de/def/contributors/<ID>; the full address is accepted too.
+CONTRIBUTOR_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+CONTRIBUTOR_PREFIXES: Final = ("http://dcat-ap.de/def/contributors/", "https://dcat-ap.de/def/contributors/")
+
+
+@dataclass
+class ContributorId(Text):
+    """`dcat_contributor`: the ID GovData gave the site's operator; only given IDs are published."""
+
+    description = "eine Kennung von GovData"
+
+    def convert(self, node: Node, ctx: Context, name: str) -> Any:
+        value = super().convert(node, ctx, name)
+        if not isinstance(value, str):
+            return value
+        contributor = value
+        for prefix in CONTRIBUTOR_PREFIXES:
+            contributor = contributor.removeprefix(prefix)
+        if not re.match(CONTRIBUTOR_PATTERN, contributor):
+            return ctx.error(node, MESSAGES["option_contributor_bad"].format(name=name, value=value))
+        return contributor
+
+
 FOLDERS: Final = Record(
     {
         kind.value: Field(FolderName(example=DEFAULT_FOLDERS[kind]), help=f"Ordner, Voreinstellung {folder}")
@@ -96,6 +120,8 @@ OPTIONS: Final = Record(
         "tiles": Field(TILES, help="Hintergrundkarte, auf Wunsch der Lesenden geladen"),
         "data_licence": Field(Text(), help="Lizenz der offenen Daten"),
         "data_licence_url": Field(Url(), help="Link zur Lizenz"),
+        # DCAT-AP.de catalogue
+        "dcat_contributor": Field(ContributorId(), help="Kennung des Datenbereitstellers bei GovData"),
         "editor": Field(EditorOption(), help="Der Web-Editor unter admin/: false schaltet ihn aus"),
         "parallel": Field(Boolean(), help="ohne Wirkung; bleibt erlaubt, damit ältere Einstellungen gelten"),
         # MkDocs' own switch for every plugin; MkDocs reads it before the plugin sees its options.
@@ -126,6 +152,7 @@ class PluginOptions:
     tiles: Mapping[str, str] = field(default_factory=dict)  # only what is given; the rest is OpenStreetMap's
     data_licence: str = DEFAULT_LICENCE
     data_licence_url: str = DEFAULT_LICENCE_URL
+    dcat_contributor: str | None = None  # DCAT-AP.de catalogue: GovData's contributor ID
     parallel: bool = True
     editor: EditorOptions = field(default_factory=EditorOptions)
     report: Report = field(default_factory=Report)
@@ -139,6 +166,7 @@ class PluginOptions:
             "tiles": dict(self.tiles),
             "data_licence": self.data_licence,
             "data_licence_url": self.data_licence_url,
+            "dcat_contributor": self.dcat_contributor,
             "parallel": self.parallel,
             "editor": self.editor,
         }
@@ -236,6 +264,7 @@ def options_from_tree(tree: Node | None, display: str, given: Mapping[str, Any] 
         tiles=tiles,
         data_licence=_value(values, "data_licence", DEFAULT_LICENCE),
         data_licence_url=_value(values, "data_licence_url", DEFAULT_LICENCE_URL),
+        dcat_contributor=_value(values, "dcat_contributor", None),
         parallel=_value(values, "parallel", True),
         editor=_value(values, "editor", EditorOptions()),
         report=report,

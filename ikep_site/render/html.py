@@ -38,6 +38,7 @@ from ..editor.options import EditorFacts
 from ..formatting import format_date, format_date_short, format_euro, format_number, format_percent
 from ..model import REFERENCE_FIELDS, Area, Contact, Entity, Goal, Indicator, Kind, Process, Site
 from ..pages import (
+    CATALOGUE_URI,
     FEED_URI,
     KIND_TEMPLATES,
     SPECIAL_PAGES,
@@ -327,6 +328,7 @@ class HtmlRenderer:
             "calls_overview_url": lambda: link.to(self._calls_overview_uri(scope)),
             "area_calendar_url": lambda area: link.to(area_calendar_uri(area)),
             "feed_url": lambda: link.to(FEED_URI),
+            "catalogue_url": lambda: link.to(CATALOGUE_URI),  # DCAT-AP.de catalogue
             "data_url": lambda name: link.to(data_uri(name)),
             "has_site_url": self.site_url is not None,
             "event_jsonld": lambda call: Markup(
