@@ -25,9 +25,9 @@ def test_rebuild_after_one_edit_reuses_everything_else(tmp_path: Path) -> None:
 
     gc.unfreeze()
     build(config)
-    # Every entity parsed once; its page and the 7 other generated pages (legal pages, Leichte
-    # Sprache and Gebärdensprache, profile, open data) rendered once.
-    assert (len(plugin.cache.parsed), plugin.cache.pages.misses) == (61, 68)
+    # Every entity parsed once; its page and the 9 other generated pages (legal pages, Leichte
+    # Sprache and Gebärdensprache, profile, open data, progress report, widgets) rendered once.
+    assert (len(plugin.cache.parsed), plugin.cache.pages.misses) == (61, 70)
     # What outlives the first build (the modules' code, the cache) is left alone by the garbage
     # collector from now on, instead of being walked again in every rebuild.
     assert gc.get_freeze_count() > 0
@@ -37,8 +37,8 @@ def test_rebuild_after_one_edit_reuses_everything_else(tmp_path: Path) -> None:
     plugin.cache.pages.hits = plugin.cache.pages.misses = plugin.cache.parsed.hits = 0
     build(config)
     # Of the entity pages, the edited project and its goal (which lists it) are rendered again; of
-    # a single process's other pages all 7, because they may show anything of the process.
-    assert plugin.cache.pages.misses == 2 + 7, (plugin.cache.pages.hits, plugin.cache.pages.misses)
+    # a single process's other pages all 9, because they may show anything of the process.
+    assert plugin.cache.pages.misses == 2 + 9, (plugin.cache.pages.hits, plugin.cache.pages.misses)
     assert plugin.cache.pages.hits == 59
     assert plugin.cache.parsed.hits == 60  # only the edited file was parsed again
     assert "Projekt 07 (neu)" in (tmp_path / "site/projekte/p-07/index.html").read_text(encoding="utf-8")

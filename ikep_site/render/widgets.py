@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 from .. import labels
 from ..model import Goal, Indicator, Kind, Process, Project
 from ..pages import SPECIAL_PAGES, overview_uri
+from .searchable import for_readers
 
 if TYPE_CHECKING:
     from .html import HtmlRenderer
@@ -93,17 +94,20 @@ def widget_files(renderer: HtmlRenderer) -> dict[str, str]:
     for widget in all_widgets(renderer):
         scope = site.processes.get(widget.uri.split("/", 1)[0]) if site.is_portal else None
         link_to = renderer.linker(widget.uri)
-        files[widget.uri] = renderer.render_file(
-            f"ikep/widgets/{widget.kind}.html",
-            widget.uri,
-            scope or site.main,
-            widget_title=widget.title,
-            full_url=link_to(widget.full_page),
-            css_url=link_to(STYLESHEET),
-            more_text=labels.LABELS[f"widget_more_{widget.kind}"],
-            goal=widget.goal,
-            indicator=widget.indicator,
-            project=widget.project,
+        # A widget is read as written, never indexed: the search markers go.
+        files[widget.uri] = for_readers(
+            renderer.render_file(
+                f"ikep/widgets/{widget.kind}.html",
+                widget.uri,
+                scope or site.main,
+                widget_title=widget.title,
+                full_url=link_to(widget.full_page),
+                css_url=link_to(STYLESHEET),
+                more_text=labels.LABELS[f"widget_more_{widget.kind}"],
+                goal=widget.goal,
+                indicator=widget.indicator,
+                project=widget.project,
+            )
         )
     return files
 
