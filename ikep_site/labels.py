@@ -636,6 +636,7 @@ LABELS: Final = {
         " als PDF speichern."
     ),
     "report_link": "Sachstandsbericht für den Rat (zum Drucken)",
+    "report_pdf": "Sachstandsbericht als PDF herunterladen (barrierefrei, A4)",
     "report_processes": "Die Prozesse",
     "report_of_process": "Sachstandsbericht: {name}",
     "report_phase": "Phase",

@@ -290,6 +290,12 @@ MESSAGES: Final = {
     "owner_feed": "Atom-Feed der Website",
     "owner_open_data": "offene Daten der Website",
     "owner_widgets": "Bausteine zum Einbinden (einbetten/)",
+    "report_pdf_missing": (
+        "Der Sachstandsbericht (bericht/) wird ohne PDF veröffentlicht: {reason}. Bitte WeasyPrint installieren"
+        " (pip install weasyprint; unter Debian und Ubuntu dazu: apt install libpango-1.0-0 libpangoft2-1.0-0)"
+        " oder das PDF mit report_pdf: false in mkdocs.yml abschalten."
+    ),
+    "report_pdf_failed": "Das PDF des Sachstandsberichts ({path}) ließ sich nicht erstellen: {reason}",
     "owner_schema": "JSON-Schema der Einträge",
     "owner_shapes": "Umrisse für die Karten",
     # The plugin's options (plugins → ikep in mkdocs.yml; ikep_site/content/plugin_options.py)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs on a fresh Debian machine, then run it.
 #   Debian: chromium (driven by Playwright through executable_path; never `playwright install`),
-#           git and python3-venv where missing
+#           git, python3-venv and Pango (for WeasyPrint's PDF) where missing
 #   PyPI:   the package with its test extras, in .venv
 #   npm:    axe-core and the Nu HTML Checker (vnu-jar, run on the system Java)
 set -euo pipefail
@@ -13,6 +13,8 @@ export NO_MKDOCS_2_WARNING=1
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium chromium-driver fonts-liberation)
 command -v git >/dev/null 2>&1 || missing+=(git)
+# Pango for WeasyPrint, which makes the progress report's PDF (render/reportpdf.py).
+ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 python3 -c "import venv, ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   as_root=""

@@ -56,6 +56,8 @@ class IkepConfig(base.Config):
     data_licence_url = c.Type(object, default=DEFAULT_LICENCE_URL)
     # GovData's ID of the data provider, for the DCAT-AP.de catalogue (render/dcat.py).
     dcat_contributor = c.Optional(c.Type(object))
+    report_pdf = c.Type(object, default=True)
+    report_pdf_processes = c.Type(object, default=False)
     # Accepted so that earlier configurations still build; the pages are made in one process.
     parallel = c.Type(object, default=True)
     # The web editor at admin/ (ikep_site/editor/options.py), checked like the rest.

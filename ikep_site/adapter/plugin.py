@@ -41,6 +41,7 @@ from .markdown import prepared_markdown
 from .nav import pruned
 from .renderer import make_renderer, published_files, rendered_page
 from .reporting import display_prefix, log, log_collisions
+from .reportpdf import ReportPdfs
 from .search import SearchHandOff, search_active
 from .searchstems import add_query_stems
 from .slots import fill_placeholders
@@ -62,6 +63,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         self.cache: BuildCache | None = None
         self.search = SearchHandOff()
         self.compact = True
+        self.pdfs = ReportPdfs()  # the progress report's PDF, made beside the build
         self.head: PageHead | None = None  # of this build, set in on_env
         self._settled = False  # see _settle
         self.budget = PageBudget()  # the bytes of every page, checked once all are written
@@ -119,6 +121,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
         collisions += add_editor_files(files, config, result.site, folders, options.editor, url)
         self.renderer = make_renderer(config, result.site, folders, self.plans, options, facts, self.cache)
         self.rendered = 0
+        self.pdfs.start(self.renderer, self.plans, options, url, config.use_directory_urls)
         published = published_files(result.site, folders, facts, self.renderer, self.cache)
         collisions += build_files.add_published(files, config, published)
         collisions += build_files.shared_address_collisions(files, docs_dir, self.plans, published)
@@ -135,6 +138,7 @@ class IkepPlugin(BasePlugin[IkepConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         add_query_stems(config.site_dir)
+        self.pdfs.write(config.site_dir)
         self.budget.check(config.site_dir, self.display_prefix)
         if self.cache is not None and not self._settled:
             self._settle()

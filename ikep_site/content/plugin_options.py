@@ -123,6 +123,10 @@ OPTIONS: Final = Record(
         # DCAT-AP.de catalogue
         "dcat_contributor": Field(ContributorId(), help="Kennung des Datenbereitstellers bei GovData"),
         "editor": Field(EditorOption(), help="Der Web-Editor unter admin/: false schaltet ihn aus"),
+        "report_pdf": Field(Boolean(), help="Der Sachstandsbericht (bericht/) auch als PDF; false schaltet es aus"),
+        "report_pdf_processes": Field(
+            Boolean(), help="In einem Portal auch für jeden Prozess ein PDF seines Berichts (kostet Bauzeit)"
+        ),
         "parallel": Field(Boolean(), help="ohne Wirkung; bleibt erlaubt, damit ältere Einstellungen gelten"),
         # MkDocs' own switch for every plugin; MkDocs reads it before the plugin sees its options.
         "enabled": Field(Boolean(), help="false: das Plugin ist ausgeschaltet"),
@@ -153,6 +157,8 @@ class PluginOptions:
     data_licence: str = DEFAULT_LICENCE
     data_licence_url: str = DEFAULT_LICENCE_URL
     dcat_contributor: str | None = None  # DCAT-AP.de catalogue: GovData's contributor ID
+    report_pdf: bool = True  # the progress report as a PDF (render/reportpdf.py)
+    report_pdf_processes: bool = False  # in a portal, also each process's report
     parallel: bool = True
     editor: EditorOptions = field(default_factory=EditorOptions)
     report: Report = field(default_factory=Report)
@@ -167,6 +173,8 @@ class PluginOptions:
             "data_licence": self.data_licence,
             "data_licence_url": self.data_licence_url,
             "dcat_contributor": self.dcat_contributor,
+            "report_pdf": self.report_pdf,
+            "report_pdf_processes": self.report_pdf_processes,
             "parallel": self.parallel,
             "editor": self.editor,
         }
@@ -265,6 +273,8 @@ def options_from_tree(tree: Node | None, display: str, given: Mapping[str, Any] 
         data_licence=_value(values, "data_licence", DEFAULT_LICENCE),
         data_licence_url=_value(values, "data_licence_url", DEFAULT_LICENCE_URL),
         dcat_contributor=_value(values, "dcat_contributor", None),
+        report_pdf=_value(values, "report_pdf", True),
+        report_pdf_processes=_value(values, "report_pdf_processes", False),
         parallel=_value(values, "parallel", True),
         editor=_value(values, "editor", EditorOptions()),
         report=report,

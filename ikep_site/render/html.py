@@ -60,6 +60,7 @@ from .jsonld import event_jsonld, jsonld_script
 from .maps import TileSource
 from .mapviews import LocationIndex, MapViews
 from .opendata import COLUMNS, FILE_NAMES
+from .reportpdf import pdf_path
 from .searchable import SEARCH_OFF, SEARCH_ON, unsearched
 from .tables import indicator_rows
 from .versions import Versions, templates_version
@@ -116,6 +117,7 @@ class HtmlRenderer:
         self.template_dirs = list(template_dirs)
         self.process_pages: dict[str, str] = {}  # process id -> its home page, set by the adapter
         self.file_dates: dict[str, date] = {}  # last commit per content file, set by the adapter
+        self.report_pdfs: set[str] = set()  # reports whose page links a PDF (adapter/reportpdf.py)
         # Made for the template files as they are now (see `templates_version`); `mkdocs serve` hands
         # the last build's environment back while they are the same, with its templates compiled.
         self.templates = templates_version(self.template_dirs)
@@ -176,6 +178,12 @@ class HtmlRenderer:
         assert plan.role in SPECIAL_PAGES
         return self._render(template, plan.src_uri, scope, body=Markup(body_html))
 
+    def report_for_pdf(self, plan: PagePlan) -> str:
+        """The report's article as the PDF shows it: without the link to the PDF itself."""
+        return self._render(
+            "ikep/report.html", plan.src_uri, self._plan_scope(plan), body=Markup(""), report_pdf_url=None
+        )
+
     def linker(self, uri: str) -> Callable[[str], str]:
         """Links from the file at `uri` to the pages and files of the site."""
         return Linker(uri, self.use_directory_urls).to
@@ -218,7 +226,9 @@ class HtmlRenderer:
         """Changes whenever the page's HTML may change: a rendered page is reused while it is the same."""
         versions = self.versions
         if plan.role != "entity":
-            return digest(plan.src_uri, plan.role, body_html, versions.build, versions.scope(self._plan_scope(plan)))
+            scope_version = versions.scope(self._plan_scope(plan))
+            with_pdf = plan.src_uri in self.report_pdfs
+            return digest(plan.src_uri, plan.role, body_html, versions.build, scope_version, with_pdf)
         assert plan.kind is not None and plan.key is not None
         entity = self.process.entities(plan.kind)[plan.key]
         key = entity.key
@@ -361,6 +371,11 @@ class HtmlRenderer:
             "widget_snippet": lambda widget: snippet(widget, self._widget_src(widget)),
             "widget_height": lambda widget: HEIGHTS[widget.kind],
             "embed_uri_of": embed_uri,
+            "report_pdf_url": (
+                link.to(pdf_path(src_uri, use_directory_urls=self.use_directory_urls))
+                if src_uri in self.report_pdfs
+                else None
+            ),
             **values,
         }
         return self.env.get_template(template).render(context)
