@@ -275,9 +275,12 @@ MESSAGES: Final = {
     "values_file_csv_broken": "Die Zeile ist als CSV nicht lesbar ({problem}). Steht ein Anführungszeichen allein?",
     "values_file_columns": (
         "Die Kopfzeile braucht die Spalten Jahr und Wert (oder year und value), hier steht: {found}. Es fehlt: "
-        "{missing}. Trennen Sie die Spalten mit ; oder ,"
+        "{missing}."
     ),
-    "values_file_cell_empty": "{name}: In dieser Zeile fehlt der Wert. Tragen Sie ihn ein oder löschen Sie die Zeile.",
+    "values_file_separator_hint": " Trennen Sie die Spalten mit einem Semikolon (Jahr;Wert) oder einem Komma.",
+    "values_file_cell_empty": (
+        "{name}: In dieser Zeile fehlt die Angabe. Tragen Sie sie ein oder löschen Sie die Zeile."
+    ),
     "values_file_extra_cells": "Die Zeile hat mehr Felder ({count}) als die Kopfzeile ({columns}): {cells}.{hint}",
     "values_file_comma_hint": (
         ' Mit Komma als Trennzeichen braucht eine Zahl mit Dezimalkomma Anführungszeichen ("7,1"); '

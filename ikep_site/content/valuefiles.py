@@ -137,7 +137,10 @@ def _measurements(rows: Sequence[Row], path: str, report: Report, today: date) -
     if year_at is None or value_at is None:
         missing = " und ".join(word for word, at in (("Jahr", year_at), ("Wert", value_at)) if at is None)
         found = "„" + " | ".join(_text(cell) for cell in header.cells) + "“"
-        report.add(path, header.line, MESSAGES["values_file_columns"].format(found=found, missing=missing))
+        message = MESSAGES["values_file_columns"].format(found=found, missing=missing)
+        if len(header.cells) == 1 and isinstance(header.cells[0], str):  # one cell: a CSV split by neither
+            message += MESSAGES["values_file_separator_hint"]
+        report.add(path, header.line, message)
         return ()
     year_name, value_name = _text(header.cells[year_at]), _text(header.cells[value_at])
     columns = max(index for index, name in enumerate(names) if name) + 1
