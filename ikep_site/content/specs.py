@@ -246,6 +246,11 @@ class ValuesOrFile(ListOf):
         schema = super().json_schema()
         return {"anyOf": [*schema["anyOf"], {"type": "string", "pattern": VALUES_FILE_PATTERN}]}
 
+    @staticmethod
+    def file_key(key: str) -> str:
+        """The web editor's own field for the path (a form field holds a list or a text, not both)."""
+        return f"{key}_file"
+
 
 # -------------------------------------------------------------------------------------------------
 REVISION: Final = Record(
