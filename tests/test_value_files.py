@@ -384,3 +384,32 @@ def test_the_json_schema_takes_a_list_or_the_path_of_a_csv_or_workbook() -> None
     assert check("/daten/leerstand.csv")
     assert check("https://example.org/leerstand.csv")
     assert check("8.4")
+
+
+def test_a_link_to_a_file_outside_content_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "anderswo.csv"
+    outside.write_text(CSV, encoding="utf-8")
+    content = tmp_path / "content"
+    (content / "daten").mkdir(parents=True)
+    (content / "daten/leerstand.csv").symlink_to(outside)
+    found, problems = load_goal(content, {GOAL_FILE: goal("daten/leerstand.csv")})
+    assert found is not None and found.indicators[0].values == ()
+    line = line_of(textwrap.dedent(goal("daten/leerstand.csv")).lstrip("\n"), "values: daten/leerstand.csv")
+    assert problems == [
+        f"content/{GOAL_FILE}:{line}: values: Die Datei 'daten/leerstand.csv' ist eine Verknüpfung auf eine Datei "
+        "außerhalb des Ordners content/. Legen Sie die Datei selbst in den Ordner content/."
+    ]
+
+
+def test_in_a_portal_each_process_keeps_its_files_in_its_folder(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {"index.md": "# Portal\n\n<!-- ikep:processes -->\n"}
+    for village, value in (("mehlbach", "8,4"), ("katzweiler", "6,1")):
+        files[f"{village}/prozess.yml"] = f"name: Zukunfts-Check Dorf {village.title()}\n"
+        files[f"{village}/ziele/ortskerne-beleben.md"] = goal(f"{village}/daten/leerstand.csv")
+        files[f"{village}/daten/leerstand.csv"] = f"Jahr;Wert\n2024;{value}\n"
+    build = run_build(write_site(tmp_path, files, plugin={"process": None}), strict=True)
+    assert build.returncode == 0, build.output
+    for village, shown in (("mehlbach", "2024;8,4"), ("katzweiler", "2024;6,1")):
+        download = build.site / f"{village}/ziele/ortskerne-beleben/leerstand.csv"
+        assert shown in download.read_text(encoding="utf-8-sig")
+        assert not (build.site / f"{village}/daten/leerstand.csv").exists()
