@@ -167,7 +167,8 @@ def check_site(root: Path, prefix: str = "") -> Report:
     pages = sorted(_documentation_pages(config.docs_dir))
     options = config.options
     config.folders, folder_report = options.folders_for(process_folders(config.docs_dir, pages))
-    loader = Loader(config.docs_dir, folders=config.folders, display_prefix=docs_prefix)
+    today = options.build_date or _today()  # as the build decides it (adapter/config.py)
+    loader = Loader(config.docs_dir, folders=config.folders, display_prefix=docs_prefix, today=today)
     result = loader.load(
         pages,
         process=options.process,

@@ -932,6 +932,8 @@ EDITOR_FIELD: Final = {
     "revisions": "Frühere Korridore",
     "until": "Galt bis (letzter Tag)",
     "decision": "Ersetzt durch Beschluss (Nummer)",
+    # Indicator values from a file: the web editor's field for the path (editor/fields.py)
+    "values_file": "Messwerte aus einer Datei",
 }
 EDITOR_ITEM: Final = {  # one item of a list, for "Meilenstein hinzufügen"
     "indicators": "Indikator",
@@ -952,6 +954,11 @@ EDITOR_KIND: Final = {  # collection label, one entry
     "updates": ("Aktuelles", "Neuigkeit"),
 }
 EDITOR_TEXT: Final = {
+    # Indicator values from a file (editor/fields.py)
+    "values_file_hint": (
+        "Statt der Liste: der Pfad einer Datei .csv oder .xlsx im Ordner content/ mit den Spalten Jahr und Wert, "
+        "z. B. daten/leerstand.csv. Die Werte ändern Sie in der Datei; die Liste bleibt dann leer."
+    ),
     "page_title": "Web-Editor – {site}",
     "collection_in_process": "{kind} – {process}",
     "noscript": "Der Web-Editor braucht JavaScript. Bitte schalten Sie es für diese Seite ein.",

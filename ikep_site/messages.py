@@ -242,6 +242,54 @@ MESSAGES: Final = {
         "image: Die Datei '{value}' ist eine Verknüpfung auf eine Datei außerhalb des Ordners content/ und wird "
         "nicht veröffentlicht. Legen Sie das Bild selbst in den Ordner content/."
     ),
+    # Indicator values from a file (values: daten/leerstand.csv; content/valuefiles.py)
+    "values_not_list_or_file": (
+        "{name}: '{value}' ist weder eine Liste von Messwerten noch eine Datei. Schreiben Sie die Werte als Liste "
+        "(- {{year: 2024, value: 7.1}}) oder den Pfad einer Datei .csv oder .xlsx im Ordner content/, "
+        "zum Beispiel daten/leerstand.csv."
+    ),
+    "values_file_type": (
+        "{name}: '{value}' ist keine Datei .csv oder .xlsx. Speichern Sie die Tabelle in Excel als "
+        "„Excel-Arbeitsmappe (*.xlsx)“ oder als „CSV UTF-8 (durch Trennzeichen getrennt)“."
+    ),
+    "values_file_missing": "{name}: Die Datei '{value}' gibt es im Ordner content/ nicht (der Pfad gilt ab content/).",
+    "values_file_outside": (
+        "{name}: Die Datei '{value}' ist eine Verknüpfung auf eine Datei außerhalb des Ordners content/. "
+        "Legen Sie die Datei selbst in den Ordner content/."
+    ),
+    "values_file_empty": (
+        "Die Datei ist leer. Die erste Zeile ist die Kopfzeile Jahr;Wert, darunter steht je Jahr eine Zeile."
+    ),
+    "values_file_binary": (
+        "Die Datei ist keine Textdatei, obwohl sie auf .csv endet. Speichern Sie die Tabelle in Excel als "
+        "„CSV UTF-8 (durch Trennzeichen getrennt)“."
+    ),
+    "values_file_workbook_as_csv": (
+        "Die Datei ist eine Excel-Arbeitsmappe, endet aber auf .csv. Benennen Sie sie in .xlsx um "
+        "(und den Pfad bei values) oder speichern Sie sie als „CSV UTF-8 (durch Trennzeichen getrennt)“."
+    ),
+    "values_file_not_workbook": (
+        "Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx). Öffnen Sie sie in Excel und speichern Sie sie "
+        "erneut als „Excel-Arbeitsmappe (*.xlsx)“."
+    ),
+    "values_file_csv_broken": "Die Zeile ist als CSV nicht lesbar ({problem}). Steht ein Anführungszeichen allein?",
+    "values_file_columns": (
+        "Die Kopfzeile braucht die Spalten Jahr und Wert (oder year und value), hier steht: {found}. Es fehlt: "
+        "{missing}."
+    ),
+    "values_file_separator_hint": " Trennen Sie die Spalten mit einem Semikolon (Jahr;Wert) oder einem Komma.",
+    "values_file_cell_empty": (
+        "{name}: In dieser Zeile fehlt die Angabe. Tragen Sie sie ein oder löschen Sie die Zeile."
+    ),
+    "values_file_extra_cells": "Die Zeile hat mehr Felder ({count}) als die Kopfzeile ({columns}): {cells}.{hint}",
+    "values_file_comma_hint": (
+        ' Mit Komma als Trennzeichen braucht eine Zahl mit Dezimalkomma Anführungszeichen ("7,1"); '
+        "einfacher ist das Semikolon als Trennzeichen: 2024;7,1"
+    ),
+    "values_file_future": (
+        "{name}: Das Jahr {year} liegt in der Zukunft (die Website ist vom {today}). Messwerte gibt es nur für "
+        "vergangene Jahre und das laufende; ein Ziel für später gehört in den Korridor (corridor)."
+    ),
     # The operator's video in German Sign Language (operator.sign_language_video)
     "sign_video_path": (
         "{name}: '{value}' ist kein Pfad einer Datei im Ordner content/. Schreiben Sie den Pfad ab content/, "

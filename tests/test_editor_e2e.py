@@ -41,6 +41,8 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     call = repository / "content" / "beteiligung" / "dorfspaziergang-mehlbach.md"
     project = repository / "content" / "projekte" / "dorfladen-mehlbach.md"
     goal = repository / "content" / "ziele" / "ortskerne-beleben.md"
+    # A goal whose first indicator reads its values from a file (values: daten/gigabit.csv).
+    goal_from_file = repository / "content" / "ziele" / "schnelles-internet.md"
     # A German decimal comma, as editors write it, in a list of the indicator's values.
     text = goal.read_text(encoding="utf-8")
     assert "{year: 2023, value: 7.6}" in text
@@ -49,6 +51,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "call": front_matter_and_body(call),
         "project": front_matter_and_body(project),
         "goal": front_matter_and_body(goal),
+        "goal_from_file": front_matter_and_body(goal_from_file),
     }
     with decap_server(repository) as api:
         point_to_local_backend(site, api)
@@ -80,6 +83,9 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             session.open_entry("goals", "ortskerne-beleben")
             session.page.get_by_label("Handlungsfeld").fill("Ortsentwicklung")
             session.publish()
+            session.open_entry("goals", "schnelles-internet")
+            session.page.get_by_label("Handlungsfeld").fill("Digitales")
+            session.publish()
             hosts, errors = set(session.hosts), list(session.errors)
     # The id as `ikep new` makes it: ä → ae, ß → ss.
     created = repository / "content" / "projekte" / "buergerbus-sued.md"
@@ -87,6 +93,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "call": front_matter_and_body(call),
         "project": front_matter_and_body(project),
         "goal": front_matter_and_body(goal),
+        "goal_from_file": front_matter_and_body(goal_from_file),
     }
     return {
         "repository": repository,
@@ -116,6 +123,7 @@ def test_a_project_made_in_the_editor_has_what_was_entered(edited: dict[str, Any
         ("call", "summary", "Ein Rundgang durch Mehlbach."),
         ("project", "lead", "Dorfladen Mehlbach eG"),
         ("goal", "field", "Ortsentwicklung"),
+        ("goal_from_file", "field", "Digitales"),
     ],
 )
 def test_saving_one_field_keeps_every_other_value_and_the_text(

@@ -1,8 +1,9 @@
 """Under `mkdocs serve` the kept results never go stale: after every edit, the site equals a fresh build.
 
 A real `mkdocs serve` runs on 127.0.0.1 in a subprocess while the test edits the site one step
-at a time: an entity's text, its title, a reference, an indicator value, the boundary file, a
-template override, a deleted and a new file, the plugin's options in mkdocs.yml. After each
+at a time: an entity's text, its title, a reference, an indicator value, an indicator's value file
+(a CSV the goal names), the boundary file, a template override, a deleted and a new file, the
+plugin's options in mkdocs.yml. After each
 rebuild every file is fetched over HTTP and compared, byte for byte, with a fresh build of the
 same state, and the served folder must hold no file the fresh build lacks.
 
@@ -121,6 +122,7 @@ Willkommen.
 # The smallest JPEG header a browser accepts is enough: only its being there counts.
 JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
 LOCATED = "location: {lat: 49.48, lon: 7.64}\n"
+VALUES_FILE = "daten/mobilitaet.csv"
 
 
 def _boundary(shift: float = 0.0) -> str:
@@ -146,7 +148,12 @@ def _site(root: Path) -> Path:
     files: dict[str, str | bytes] = {
         "index.md": HOME,
         "ziele/ortskerne-beleben.md": GOAL,
-        "ziele/mobilitaet.md": GOAL.replace("Ortskerne beleben", "Mobilität sichern"),
+        # Its values from a file (values: daten/…csv): an edit of the file alone must reach the page.
+        "ziele/mobilitaet.md": GOAL.replace("Ortskerne beleben", "Mobilität sichern").replace(
+            "    values:\n      - {year: 2021, value: 8.4}\n      - {year: 2024, value: 7.1}\n",
+            f"    values: {VALUES_FILE}\n",
+        ),
+        VALUES_FILE: "Jahr;Wert\n2021;8,4\n2024;7,1\n",
         "projekte/dorfladen.md": project("Dorfladen Mehlbach", extra=LOCATED + "areas: [weilerbach]\n"),
         "projekte/radweg.md": project("Radweg Lautertal", status="planned", goals="[mobilitaet]"),
         "beteiligung/werkstatt.md": CALL,
@@ -215,6 +222,7 @@ def _edits(root: Path) -> list[Edit]:
     shop = content / "projekte/dorfladen.md"
     path = content / "projekte/radweg.md"
     goal = content / "ziele/ortskerne-beleben.md"
+    values = content / VALUES_FILE
 
     return [
         Edit("Text eines Projekts", lambda: _replace(shop, "Beschreibung.", "Der Laden hat jetzt sonntags auf.")),
@@ -224,6 +232,11 @@ def _edits(root: Path) -> list[Edit]:
             lambda: _replace(path, "goals: [mobilitaet]", "goals: [mobilitaet, ortskerne-beleben]"),
         ),
         Edit("Wert eines Indikators", lambda: _replace(goal, "{year: 2024, value: 7.1}", "{year: 2025, value: 6.4}")),
+        Edit("Werte-Datei eines Indikators", lambda: _replace(values, "2024;7,1\n", "2024;7,1\n2025;6,4\n")),
+        Edit("Werte-Datei mit Fehler", lambda: _replace(values, "2025;6,4", "2025;6.400"), faulty=True),
+        Edit("Werte-Datei berichtigt", lambda: _replace(values, "2025;6.400", "2025;6,3")),
+        Edit("Werte-Datei gelöscht", lambda: values.unlink(), faulty=True),
+        Edit("Werte-Datei wieder da", lambda: values.write_text("Jahr;Wert\n2021;8,4\n", encoding="utf-8")),
         Edit("Grenzdatei", lambda: (content / BOUNDARY).write_text(_boundary(shift=0.01), encoding="utf-8")),
         Edit("neue Vorlage", lambda: _override(root, "Vorschau eins")),
         Edit("geänderte Vorlage", lambda: _override(root, "Vorschau zwei")),

@@ -14,12 +14,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
 from ..cache import BuildCache, digest
 from ..diagnostics import Report
-from ..formatting import format_number
+from ..formatting import BERLIN, format_number
 from ..geometry import (
     Feature,
     GeometryError,
@@ -37,6 +38,7 @@ from ..model import (
     Area,
     Entity,
     Kind,
+    Measurement,
     Operator,
     Process,
     ProcessProfile,
@@ -48,6 +50,8 @@ from .schema import Context, Reference, Values, did_you_mean
 from .signlanguage import load_video
 from .specs import OPERATOR, PROCESS
 from .stray import links_outside, stray_files
+from .valuefiles import SUFFIXES as VALUE_FILE_SUFFIXES
+from .valuefiles import read_values
 
 # Derived from the registry of kinds (kinds.py); the names stay for the code that imports them.
 DEFAULT_FOLDERS: Final[dict[Kind, str]] = default_folders()
@@ -72,6 +76,9 @@ class LoadResult:
     report: Report
     entity_pages: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # src_uri -> (kind, key)
     left_out: set[str] = field(default_factory=set)  # src_uris of pages not to build
+    # Files read as an indicator's values: published as the indicator's CSV and in the open data,
+    # not as they are (a workbook may hold other sheets; a cell may hold a formula).
+    value_files: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -137,8 +144,12 @@ class Loader:
         folders: Mapping[Kind, str] = DEFAULT_FOLDERS,
         display_prefix: str = "",
         cache: BuildCache | None = None,
+        today: date | None = None,
     ) -> None:
         self.docs_dir = docs_dir
+        # Values from a file may not lie in the future; the build date, as phases and calls use it.
+        self.today = today or datetime.now(tz=BERLIN).date()
+        self._value_files: set[str] = set()
         self.cache = cache
         self.folders = folders
         self.display_prefix = display_prefix
@@ -229,6 +240,7 @@ class Loader:
             geometry_versions={path: self._geometry_digests[path] for path in self.geometries},
         )
         self._check_locations(result.site)
+        result.value_files = set(self._value_files)
         return result
 
     def _process_file(self, process_id: str) -> OptionSource | None:
@@ -272,18 +284,21 @@ class Loader:
         version = digest(self.display_prefix, process_id, kind.value, data)
         cached = self.cache.parsed.take(src_uri, version, self._still_valid)
         if cached is not None:
-            kept, diagnostics, location, _, _ = cached
+            kept, diagnostics, location, _, _, value_files = cached
             self.report.items.extend(diagnostics)
             if location is not None:
                 self._location_lines[src_uri] = location
+            self._value_files |= value_files
             return kept  # type: ignore[no-any-return]
         before = len(self.report.items)
         self._lookups = []
+        value_files_before = set(self._value_files)
         try:
             item = self._load_entity(src_uri, kind, entity_id, process_id)
             lookups = tuple(self._lookups)
         finally:
             self._lookups = None
+        value_files = frozenset(self._value_files - value_files_before)
         # An area also depends on its boundary file, kept with it by the file's digest.
         boundary: tuple[str, str] | None = None
         if kind is Kind.AREA:
@@ -292,7 +307,7 @@ class Loader:
                 return item
             boundary = (path, self._geometry_digests[path])
         diagnostics = self.report.items[before:]
-        kept_with = (item, list(diagnostics), self._location_lines.get(src_uri), boundary, lookups)
+        kept_with = (item, list(diagnostics), self._location_lines.get(src_uri), boundary, lookups, value_files)
         self.cache.parsed.keep(src_uri, version, kept_with)
         return item
 
@@ -312,6 +327,10 @@ class Loader:
             return self._find_in_content(src_uri, reference)
         if name == "links_outside":
             return self._points_outside(src_uri, reference)
+        if name == "file_bytes":
+            return self._file_digest(reference)
+        if name == "today":
+            return self.today
         return (self.docs_dir / reference).is_file()
 
     def _boundary_unchanged(self, boundary: tuple[str, str] | None) -> bool:
@@ -336,13 +355,14 @@ class Loader:
         if document is None or document.meta is None:
             return _Broken([], path, process_id)
         ctx = Context(path=path, first_line=document.meta_first_line, report=self.report)
+        ctx.read_values_file = lambda written, line: self._values_from_file(src_uri, path, written, line)
         values = ENTITY_SPECS[kind].convert_values(document.meta, ctx, "")
         if isinstance(values, Values):
             self._check_files(values, ctx, src_uri)
             for name in ("location", "place"):
                 if name in values.data:
                     self._location_lines[src_uri] = (name, values.line_of(name))
-        if not isinstance(values, Values) or len(self.report) > errors_before:
+        if not isinstance(values, Values) or self._errors_since(errors_before):
             return _Broken(ctx.references, path, process_id)
         data = {RENAMED_FIELDS.get(name, name): value for name, value in values.data.items()}
         if kind is Kind.AREA:
@@ -355,6 +375,58 @@ class Loader:
             return _Broken(ctx.references, path, process_id)
         entity = ENTITY_CLASSES[kind](id=entity_id, process=process_id, src_uri=src_uri, body=document.body, **data)
         return _Loaded(entity, kind, ctx.references, path)
+
+    def _errors_since(self, count: int) -> bool:
+        """Problems after the first `count` that leave the entry out (not those it is shown with)."""
+        return any(not problem.warning_only for problem in self.report.items[count:])
+
+    # Indicator values from a file (issue 18, item 1) ---------------------------------------------
+
+    def _values_from_file(self, src_uri: str, path: str, written: str, line: int) -> tuple[Measurement, ...]:
+        """The values in the file `written` names; its problems are reported, the goal is still shown."""
+        problems = Report()
+        values = self._read_value_file(src_uri, path, written, line, problems)
+        for problem in problems.items:
+            self.report.add(problem.path, problem.line, problem.message, warning_only=True)
+        return values
+
+    def _read_value_file(
+        self, src_uri: str, path: str, written: str, line: int, problems: Report
+    ) -> tuple[Measurement, ...]:
+        name = "values"
+        suffix = posixpath.splitext(written)[1].lower()
+        if suffix not in VALUE_FILE_SUFFIXES:
+            key = "values_file_type" if re.fullmatch(r"\.[a-z]{2,4}", suffix) else "values_not_list_or_file"
+            problems.add(path, line, MESSAGES[key].format(name=name, value=written))
+            return ()
+        found = self._content_path(src_uri, written)
+        if found is None and self._links_outside(src_uri, written):
+            problems.add(path, line, MESSAGES["values_file_outside"].format(name=name, value=written))
+            return ()
+        data = self._file_bytes(found) if found is not None and self._is_file(found) else None
+        if found is None or data is None:
+            problems.add(path, line, MESSAGES["values_file_missing"].format(name=name, value=written))
+            return ()
+        self._value_files.add(found)
+        self._noted(("today", "", ""), self.today)
+        return read_values(data, suffix, self.display(found), problems, today=self.today)
+
+    def _file_bytes(self, path: str) -> bytes | None:
+        """A file's bytes, noted by their digest: a kept entry holds while the file is the same."""
+        try:
+            data = (self.docs_dir / path).read_bytes()
+        except OSError:
+            data = None
+        self._noted(("file_bytes", "", path), None if data is None else digest(data))
+        return data
+
+    def _file_digest(self, path: str) -> str | None:
+        try:
+            return digest((self.docs_dir / path).read_bytes())
+        except OSError:
+            return None
+
+    # ---------------------------------------------------------------------------------------------
 
     def _check_files(self, values: Values, ctx: Context, src_uri: str) -> None:
         image = values.get("image")

@@ -61,6 +61,9 @@ class Context:
     # The line of the key of each value seen: a problem with a whole value points at its key,
     # also when the value is a block list or mapping that starts on the line below.
     key_lines: dict[Node, int] = field(default_factory=dict)
+    # Indicator values from a file: reads the file an entry names (as written, the line of its
+    # key) into its values, reporting its problems; given by the loader, the only code with I/O.
+    read_values_file: Callable[[str, int], Any] | None = None
 
     def line(self, node: Node) -> int:
         if node in self.key_lines:

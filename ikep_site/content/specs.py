@@ -11,7 +11,7 @@ import posixpath
 from datetime import date, datetime
 from typing import Any, Final
 
-from yaml.nodes import Node
+from yaml.nodes import Node, ScalarNode
 
 from .. import labels
 from ..formatting import format_number
@@ -218,6 +218,41 @@ MEASUREMENT: Final = Record(
     build=lambda data: Measurement(**data),
 )
 CORRIDOR: Final = ListOf(CORRIDOR_POINT, min_items=2)
+
+
+# Indicator values from a file (issue 18, item 1) ------------------------------------------------
+# A path below content/ ending in .csv or .xlsx (any case); no scheme, no "..", no leading "/".
+VALUES_FILE_PATTERN: Final = r"^(?!/)(?!.*\.\.)(?!.*://)[^\\]+\.([cC][sS][vV]|[xX][lL][sS][xX])$"
+
+
+class ValuesOrFile(ListOf):
+    """The measured values as a list, or the path of a CSV or workbook in content/ that holds them.
+
+    The loader reads the file (`Context.read_values_file`); its problems never make the goal
+    itself wrong: its good rows are shown.
+    """
+
+    def convert(self, node: Node, ctx: Context, name: str) -> Any:
+        if not isinstance(node, ScalarNode):
+            return super().convert(node, ctx, name)
+        path = Text().convert(node, ctx, name)
+        if not isinstance(path, str):
+            return path
+        if ctx.read_values_file is None:  # nothing reads files here (no loader): no values
+            return ()
+        return ctx.read_values_file(path, ctx.line(node))
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = super().json_schema()
+        return {"anyOf": [*schema["anyOf"], {"type": "string", "pattern": VALUES_FILE_PATTERN}]}
+
+    @staticmethod
+    def file_key(key: str) -> str:
+        """The web editor's own field for the path (a form field holds a list or a text, not both)."""
+        return f"{key}_file"
+
+
+# -------------------------------------------------------------------------------------------------
 REVISION: Final = Record(
     {
         "until": Field(DateSpec(), required=True, help="Letzter Tag, an dem dieser frühere Korridor galt"),
@@ -239,7 +274,10 @@ INDICATOR: Final = Record(
         ),
         "source": Field(Text(), help="Quelle der Messwerte"),
         "corridor": Field(CORRIDOR, required=True, help="Entwicklungskorridor, mindestens zwei Jahre"),
-        "values": Field(ListOf(MEASUREMENT), help="Gemessene Werte"),
+        "values": Field(
+            ValuesOrFile(MEASUREMENT),
+            help="Gemessene Werte: eine Liste oder eine Datei im Ordner content/ (.csv oder .xlsx, Spalten Jahr, Wert)",
+        ),
         "revisions": Field(ListOf(REVISION), help="Frühere Korridore, die vor dem jetzigen galten, der jüngste zuerst"),
     },
     build=_build_indicator,

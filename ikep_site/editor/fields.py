@@ -28,6 +28,7 @@ from ..content.schema import (
     Spec,
     Url,
 )
+from ..content.specs import ValuesOrFile
 
 # Stored as the loader reads them; shown as Germans read them.
 DATE_FIELD = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD.MM.YYYY", "time_format": False}
@@ -50,7 +51,22 @@ def form_fields(record: Record, collection_of: CollectionOf, *, present: bool = 
     `present` is False inside an optional object: Decap would insist on its required keys even when
     the object is left out, so they are optional in the form and `ikep check` asks for the missing one.
     """
-    return [form_field(key, spec_field, collection_of, present=present) for key, spec_field in record.fields.items()]
+    fields = []
+    for key, spec_field in record.fields.items():
+        fields.append(form_field(key, spec_field, collection_of, present=present))
+        if isinstance(spec_field.spec, ValuesOrFile):  # the list's alternative, a path (ikep-editor.js)
+            fields.append(_file_field(spec_field.spec.file_key(key)))
+    return fields
+
+
+def _file_field(name: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "label": labels.EDITOR_FIELD[name],
+        "widget": "string",
+        "required": False,
+        "hint": labels.EDITOR_TEXT["values_file_hint"],
+    }
 
 
 def form_field(key: str, spec_field: Field, collection_of: CollectionOf, *, present: bool = True) -> dict[str, Any]:

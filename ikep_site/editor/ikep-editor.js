@@ -9,21 +9,75 @@
 //    site's checks would reject as an empty value.
 // 3. A new entry's file name is made from its title as `ikep new` makes it (ä → ae, ß → ss): the
 //    id goes into a key of its own, IKEP_ID, which the collection's slug reads and the format drops.
+// 4. Indicator values from a file (`values: daten/leerstand.csv`): a form field holds a list or a
+//    text, not both, so the path is shown in a field of its own, `values_file` (editor/fields.py),
+//    and written back as `values` where the list stays empty.
 (function () {
   "use strict";
 
   var IKEP_ID = "ikep_kennung";
   var HEAD = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
 
+  // Keys whose value is a list or the path of a file (specs.py, ValuesOrFile) -> the path's own field.
+  var FILE_ALTERNATIVES = { values: "values_file" };
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  // The same object with each key renamed (or dropped, for undefined) in place, so the order stays.
+  function rename(object, name) {
+    var result = {};
+    Object.keys(object).forEach(function (key) {
+      var renamed = name(key, object[key]);
+      if (renamed !== undefined && !(renamed in result)) result[renamed] = object[key];
+    });
+    return result;
+  }
+
+  function pathsToFields(value) {
+    if (Array.isArray(value)) return value.map(pathsToFields);
+    if (!isPlainObject(value)) return value;
+    var object = rename(value, function (key, item) {
+      return key in FILE_ALTERNATIVES && typeof item === "string" ? FILE_ALTERNATIVES[key] : key;
+    });
+    Object.keys(object).forEach(function (key) { object[key] = pathsToFields(object[key]); });
+    return object;
+  }
+
+  function fieldsToPaths(value) {
+    if (Array.isArray(value)) return value.map(fieldsToPaths);
+    if (!isPlainObject(value)) return value;
+    var object = {};
+    Object.keys(value).forEach(function (key) { object[key] = fieldsToPaths(value[key]); });
+    Object.keys(FILE_ALTERNATIVES).forEach(function (key) {
+      var field = FILE_ALTERNATIVES[key];
+      var path = typeof object[field] === "string" ? object[field].trim() : "";
+      var list = object[key];
+      var listEmpty = list === undefined || list === null || (Array.isArray(list) && list.length === 0);
+      if (!path) {
+        delete object[field];
+      } else if (listEmpty) {
+        // Where the field is, the path goes; an empty list beside it is left out.
+        var moved = rename(object, function (name) { return name === key ? undefined : name; });
+        object = rename(moved, function (name) { return name === field ? key : name; });
+        object[key] = path;
+      }
+      // Both a list and a path: both are kept, so that the check names the path it cannot use.
+    });
+    return object;
+  }
+
   function fromFile(text) {
     var match = HEAD.exec(text);
     if (!match || match.index !== 0) return { body: text };
-    var data = window.jsyaml.load(match[1], { schema: window.jsyaml.CORE_SCHEMA }) || {};
+    var data = pathsToFields(window.jsyaml.load(match[1], { schema: window.jsyaml.CORE_SCHEMA }) || {});
     data.body = text.slice(match[0].length);
     return data;
   }
 
   function toFile(data, sortedKeys) {
+    data = fieldsToPaths(data);
     var head = {};
     (sortedKeys || []).concat(Object.keys(data)).forEach(function (key) {
       if (key !== "body" && key !== IKEP_ID && data[key] !== undefined && !(key in head)) head[key] = data[key];
